@@ -1,0 +1,82 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// The system's CBLAS, resolved at run time with `dlopen`, so that the package has no
+/// link-time dependency on any BLAS.
+///
+/// Search order: `NNKIT_BLAS_LIBRARY` (a path, if set), then on Linux
+/// `libopenblas.so.0`, `libopenblas.so`, `libblas.so.3`; on macOS the Accelerate
+/// framework. `NNKIT_BLAS=off` skips the search and every product uses the portable
+/// Swift kernel (`SwiftGemm`). A missing library is not an error.
+public final class BLAS: @unchecked Sendable {
+    // CBLAS enumerations (cblas.h).
+    public static let rowMajor: Int32 = 101
+    public static let noTrans: Int32 = 111
+    public static let trans: Int32 = 112
+
+    public typealias SgemmFn = @convention(c) (
+        Int32, Int32, Int32, Int32, Int32, Int32,
+        Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32,
+        Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    typealias SetThreadsFn = @convention(c) (Int32) -> Void
+    typealias GetThreadsFn = @convention(c) () -> Int32
+
+    /// The library the routines came from, or nil when the Swift kernel is used.
+    public let libraryPath: String?
+    /// `cblas_sgemm` itself, for callers that measure it directly.
+    public let sgemm: SgemmFn?
+    private let setThreadsFn: SetThreadsFn?
+    private let getThreadsFn: GetThreadsFn?
+
+    /// The process-wide instance, resolved once.
+    public static let shared = BLAS(environment: ProcessInfo.processInfo.environment)
+
+    /// True when products go through the system's BLAS.
+    public var isAvailable: Bool { sgemm != nil }
+
+    /// A one-line account of the compute path, for logs and `tagger --version`.
+    public var summary: String {
+        if let p = libraryPath { return "BLAS: \(p)" + (threads.map { " (\($0) threads)" } ?? "") }
+        return "BLAS: none (portable Swift kernel)"
+    }
+
+    init(environment env: [String: String]) {
+        if let flag = env["NNKIT_BLAS"]?.lowercased(), ["off", "0", "false", "no", "swift"].contains(flag) {
+            libraryPath = nil; sgemm = nil; setThreadsFn = nil; getThreadsFn = nil
+            return
+        }
+        var candidates: [String] = []
+        if let custom = env["NNKIT_BLAS_LIBRARY"], !custom.isEmpty { candidates.append(custom) }
+        #if os(macOS)
+        candidates.append("/System/Library/Frameworks/Accelerate.framework/Accelerate")
+        #else
+        candidates += ["libopenblas.so.0", "libopenblas.so", "libblas.so.3", "libcblas.so.3"]
+        #endif
+        for path in candidates {
+            guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { continue }
+            guard let sym = dlsym(handle, "cblas_sgemm") else { dlclose(handle); continue }
+            libraryPath = path
+            sgemm = unsafeBitCast(sym, to: SgemmFn.self)
+            setThreadsFn = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreadsFn.self) }
+            getThreadsFn = dlsym(handle, "openblas_get_num_threads").map { unsafeBitCast($0, to: GetThreadsFn.self) }
+            return
+        }
+        libraryPath = nil; sgemm = nil; setThreadsFn = nil; getThreadsFn = nil
+    }
+
+    /// The BLAS library's thread count, when it lets us read it (OpenBLAS).
+    public var threads: Int? { getThreadsFn.map { Int($0()) } }
+
+    /// Sets the BLAS library's thread count (OpenBLAS); returns false when it cannot be set.
+    @discardableResult
+    public func setThreads(_ n: Int) -> Bool {
+        guard let f = setThreadsFn else { return false }
+        f(Int32(max(1, n)))
+        return true
+    }
+}

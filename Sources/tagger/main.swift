@@ -1,0 +1,36 @@
+import Foundation
+import NNKit
+
+/// The `tagger` command line: a thin layer over `NNKit` and `SequenceTagger`.
+let usage = """
+OVERVIEW: Train and run the window taggers of Collobert et al. (2011).
+
+USAGE: tagger <subcommand> [options]
+
+SUBCOMMANDS:
+  demo                    Train a small network and show its loss falling (no data needed).
+
+OPTIONS:
+  -h, --help              Show this help.
+  --version               Show the version and the compute path.
+"""
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let sub = arguments.first else {
+    FileHandle.standardError.write(Data("Error: missing subcommand\n\n\(usage)\n".utf8))
+    exit(64)
+}
+arguments.removeFirst()
+do {
+    switch sub {
+    case "demo": try DemoCommand.run(arguments: arguments)
+    case "-h", "--help", "help": print(usage)
+    case "--version": print("tagger 0.1.0 — \(BLAS.shared.summary)")
+    default:
+        FileHandle.standardError.write(Data("Error: unknown subcommand '\(sub)'\n\n\(usage)\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+    exit(1)
+}
