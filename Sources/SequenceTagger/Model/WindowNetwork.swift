@@ -1,0 +1,93 @@
+import NNKit
+
+/// The sizes of a window network; the defaults are those of Collobert et al. (2011), table 5
+/// (window 5, word embeddings 50, discrete-feature embeddings 5, 300 hidden units).
+public struct WindowNetworkShape: Codable, Equatable, Sendable {
+    public struct Table: Codable, Equatable, Sendable {
+        public var name: String
+        public var vocabularySize: Int
+        public var dimension: Int
+        public var paddingId: Int
+        public init(name: String, vocabularySize: Int, dimension: Int, paddingId: Int) {
+            self.name = name
+            self.vocabularySize = vocabularySize
+            self.dimension = dimension
+            self.paddingId = paddingId
+        }
+    }
+
+    public var windowSize: Int
+    /// The lookup tables, the word table first.
+    public var tables: [Table]
+    public var hiddenUnits: Int
+    public var tagCount: Int
+    /// Dropout on the hidden layer's output while training (0: none).
+    public var dropout: Float
+
+    public init(windowSize: Int = 5, tables: [Table], hiddenUnits: Int = 300, tagCount: Int, dropout: Float = 0) {
+        self.windowSize = windowSize
+        self.tables = tables
+        self.hiddenUnits = hiddenUnits
+        self.tagCount = tagCount
+        self.dropout = dropout
+    }
+
+    /// Inputs to the first linear layer: window size times the sum of the table dimensions.
+    public var inputWidth: Int { windowSize * tables.reduce(0) { $0 + $1.dimension } }
+    /// Multiply-adds per word in the forward pass (the two linear layers).
+    public var multiplyAddsPerWord: Int { inputWidth * hiddenUnits + hiddenUnits * tagCount }
+}
+
+/// The window approach network of Collobert et al. (2011), section 3.3.1, figure 1:
+/// lookup tables → concatenation over the window → Linear → HardTanh → Linear, one score per
+/// tag for each word. Runs on a whole batch of windows (one row per word) as one `Sequential`,
+/// so each linear layer is one GEMM per batch; the lookup tables' gradients are sparse.
+public final class WindowNetwork {
+    public let shape: WindowNetworkShape
+    public let lookup: LookupTable
+    public let hidden: Linear
+    public let activation: HardTanh
+    public let dropout: Dropout?
+    public let output: Linear
+    public let network: Sequential
+    public let windowBuilder: WindowBuilder
+
+    public init(shape: WindowNetworkShape, rng: inout RandomGenerator) {
+        self.shape = shape
+        lookup = LookupTable(shape.tables.map { .init(vocabularySize: $0.vocabularySize, dimension: $0.dimension) },
+                             names: shape.tables.map { "embedding.\($0.name)" }, rng: &rng)
+        hidden = Linear(shape.inputWidth, shape.hiddenUnits, rng: &rng)
+        activation = HardTanh()
+        output = Linear(shape.hiddenUnits, shape.tagCount, rng: &rng)
+        dropout = shape.dropout > 0 ? Dropout(probability: shape.dropout, seed: rng.next()) : nil
+        var layers: [Layer] = [lookup, hidden, activation]
+        if let d = dropout { layers.append(d) }
+        layers.append(output)
+        network = Sequential(layers)
+        windowBuilder = WindowBuilder(windowSize: shape.windowSize, paddingIds: shape.tables.map(\.paddingId))
+    }
+
+    public var parameters: [Parameter] { network.parameters }
+
+    /// Tag scores for a batch of windows (one row per word).
+    @discardableResult
+    public func forward(_ windows: Matrix) -> Matrix { network.forward(windows) }
+
+    /// Adds the gradients of the parameters given ∂L/∂scores for the latest forward batch.
+    public func backward(_ windows: Matrix, gradScores: Matrix) {
+        network.backward(input: windows, gradOutput: gradScores)
+    }
+
+    public var isTraining: Bool {
+        get { network.isTraining }
+        set { network.isTraining = newValue }
+    }
+
+    /// Named tensors for saving: `embedding.<table>`, `hidden.weight`, `hidden.bias`,
+    /// `output.weight`, `output.bias`.
+    public var namedParameters: [(String, Parameter)] {
+        zip(shape.tables, lookup.tables).map { ("embedding.\($0.name)", $1) } +
+            [("hidden.weight", hidden.weight), ("hidden.bias", hidden.bias),
+             ("output.weight", output.weight), ("output.bias", output.bias)]
+    }
+}
