@@ -18,7 +18,7 @@ public enum ParameterSelection: Equatable {
 
 /// A penalty R(θ) added to the training loss. `apply(to:)` adds R's (sub)gradient into the
 /// selected parameters' gradients (call it after backward, before the optimizer step) and
-/// returns R's value, to be added to the reported loss.
+/// returns R's value, to be added to the reported loss. `penalty(of:)` only computes the value.
 ///
 /// Sparse parameters (lookup tables) are regularized on their `touchedRows` only, both value
 /// and gradient: the rows a batch did not use are not decayed at that step (lazy decay, so a
@@ -26,6 +26,24 @@ public enum ParameterSelection: Equatable {
 public protocol Regularizer: CustomStringConvertible {
     var selection: ParameterSelection { get }
     func apply(to parameters: [Parameter]) -> Double
+    func penalty(of parameters: [Parameter]) -> Double
+}
+
+extension Regularizer {
+    /// Visits the rows a regularizer sees, value only.
+    func forEachRegularizedValueSpan(_ parameters: [Parameter], _ body: (UnsafePointer<Float>, Int) -> Void) {
+        for p in parameters where selection.includes(p) {
+            let c = p.value.cols
+            p.value.withUnsafeBufferPointer { v in
+                guard let vb = v.baseAddress else { return }
+                if p.isSparse {
+                    for r in p.touchedRows { body(vb + r * c, c) }
+                } else {
+                    body(vb, v.count)
+                }
+            }
+        }
+    }
 }
 
 /// Runs `body(valuePointer, gradientPointer, count)` over the rows a regularizer sees.
@@ -69,6 +87,14 @@ public struct L2Regularization: Regularizer {
         return Double(lambda) / 2 * squares
     }
 
+    public func penalty(of parameters: [Parameter]) -> Double {
+        var squares = 0.0
+        forEachRegularizedValueSpan(parameters) { v, n in
+            for i in 0..<n { squares += Double(v[i]) * Double(v[i]) }
+        }
+        return Double(strength) / 2 * squares
+    }
+
     public var description: String { "L2(\(strength))" }
 }
 
@@ -98,6 +124,14 @@ public struct L1Regularization: Regularizer {
             }
         }
         return Double(lambda) * sum
+    }
+
+    public func penalty(of parameters: [Parameter]) -> Double {
+        var sum = 0.0
+        forEachRegularizedValueSpan(parameters) { v, n in
+            for i in 0..<n { sum += Double(abs(v[i])) }
+        }
+        return Double(strength) * sum
     }
 
     public var description: String { "L1(\(strength))" }
