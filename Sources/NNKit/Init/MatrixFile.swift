@@ -7,6 +7,7 @@ import Foundation
 /// - a plain matrix: per line whitespace-separated numbers, no words.
 /// All rows must have the same number of values. Errors name the file and the line.
 public enum MatrixFile {
+    /// The layout a file was read as.
     public enum Format: Equatable, Sendable { case word2vec, glove, plain }
 
     /// The values (one row per line) and, for word2vec and GloVe, the words in file order.

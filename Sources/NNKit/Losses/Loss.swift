@@ -24,7 +24,8 @@ extension Loss {
     }
 }
 
-/// A name that none of a factory's choices answers to.
+/// A name that none of a factory's choices answers to (losses, optimizers, initializers,
+/// schedules); its description lists the valid names.
 public struct UnknownNameError: Error, CustomStringConvertible, Equatable {
     /// What was being looked up ("loss", "optimizer", ...).
     public let kind: String

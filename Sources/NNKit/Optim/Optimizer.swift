@@ -30,12 +30,12 @@ public struct OptimizerStateError: Error, CustomStringConvertible, Equatable {
 
 /// The contiguous run of one parameter an update rule works on: all of a dense parameter, one
 /// touched row of a sparse one. `state` points to the optimizer's slots at the same offset.
-public struct UpdateSpan {
-    public let value: UnsafeMutablePointer<Float>
-    public let gradient: UnsafePointer<Float>
-    public let state0: UnsafeMutablePointer<Float>
-    public let state1: UnsafeMutablePointer<Float>
-    public let count: Int
+struct UpdateSpan {
+    let value: UnsafeMutablePointer<Float>
+    let gradient: UnsafePointer<Float>
+    let state0: UnsafeMutablePointer<Float>
+    let state1: UnsafeMutablePointer<Float>
+    let count: Int
 }
 
 /// The per-parameter state of an optimizer: `slotCount` zero-initialized buffers the size of

@@ -4,6 +4,8 @@
 /// ε outside the square root and ρ = 0.99, ε = 1e-8 as PyTorch's `RMSprop` (no momentum, not
 /// centered); `epsilonInsideSquareRoot` gives √(r + ε) (identical when ε = 0). Sparse
 /// parameters: the running average of untouched rows is not decayed (lazy, like SparseAdam).
+/// The arithmetic of a step is done in Double (state and values stay Float): on the fixtures the
+/// first steps, η g / √((1 − ρ) g²), amplify Float rounding to about 1e-5 after 25 steps otherwise.
 public final class RMSProp: SlotOptimizer {
     public var decay: Float
     public var epsilon: Float

@@ -32,6 +32,9 @@ import NNTestSupport
             #expect(abs(mean) < 0.01 * sigma, "\(initializer): mean \(mean)")
             #expect(abs(std / sigma - 1) < 0.02, "\(initializer): std \(std), expected \(sigma)")
         }
+        let lecun = try Self.make(.lecunUniform, fanIn: fanIn, fanOut: fanOut)
+        let lecunBound = Float((3 / Double(fanIn)).squareRoot())
+        #expect(lecun.storage.allSatisfy { abs($0) <= lecunBound } && lecun.storage.map { abs($0) }.max()! > 0.99 * lecunBound)
         let glorot = try Self.make(.glorotUniform, fanIn: fanIn, fanOut: fanOut)
         let bound = Float((6 / Double(fanIn + fanOut)).squareRoot())
         #expect(glorot.storage.allSatisfy { abs($0) <= bound })

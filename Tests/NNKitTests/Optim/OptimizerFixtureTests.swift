@@ -18,7 +18,9 @@ import NNTestSupport
         }
     }
 
-    /// |a − b| / max(|b|, floor): relative, with an absolute floor for values near zero.
+    /// |a − b| / max(|b|, floor): relative, with an absolute floor for values near zero (a
+    /// coordinate passing through 0 is compared to 1e-7 absolute). Worst values measured: 9e-6
+    /// (RMSProp on the function), all others below 5e-6; Float storage of the values is the limit.
     static func relativeError(_ a: Float, _ b: Double, floor: Double = 1e-2) -> Double {
         abs(Double(a) - b) / max(abs(b), floor)
     }
