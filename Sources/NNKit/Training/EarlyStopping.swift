@@ -45,5 +45,14 @@ public final class EarlyStopping: StoppingCriterion {
         return true
     }
 
+    /// Puts back the state a checkpoint saved, so that a resumed run stops where an
+    /// uninterrupted one would.
+    public func restore(bestError: Double, bestIteration: Int?, evaluationsWithoutImprovement: Int, best: ParameterSnapshot?) {
+        self.bestError = bestError
+        self.bestIteration = bestIteration
+        self.evaluationsWithoutImprovement = evaluationsWithoutImprovement
+        self.best = best
+    }
+
     public var description: String { "earlyStopping(patience: \(patience))" }
 }

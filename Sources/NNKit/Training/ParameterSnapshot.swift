@@ -15,6 +15,12 @@ public struct ParameterSnapshot {
         for (i, p) in parameters.enumerated() { values[i].assign(p.value) }
     }
 
+    /// Replaces the saved values (a snapshot read back from a checkpoint).
+    public mutating func replaceValues(_ newValues: [Matrix]) {
+        precondition(newValues.count == values.count, "ParameterSnapshot.replaceValues: \(newValues.count) values, the snapshot has \(values.count)")
+        values = newValues
+    }
+
     /// Writes the saved values back into the parameters (same list, same shapes).
     public func restore(into parameters: [Parameter]) {
         precondition(parameters.count == values.count, "ParameterSnapshot.restore: \(parameters.count) parameters, the snapshot has \(values.count)")
