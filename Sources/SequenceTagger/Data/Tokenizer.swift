@@ -9,14 +9,18 @@ import Foundation
 /// - clitics are split off: `don't` -> `do n't`, `can't` -> `ca n't`, `John's` -> `John 's`,
 ///   likewise `'re`, `'ve`, `'ll`, `'d`, `'m` (straight or curly apostrophe);
 /// - numbers stay whole (`3.10`, `1,000,000`, `12:30`), a leading currency sign is split (`$ 5`);
-/// - a final period stays on abbreviations that contain another period (`U.S.`, `e.g.`) and on
-///   single-letter initials (`J.`); elsewhere it is split off.
+/// - a final period stays on abbreviations that contain another period (`U.S.`, `e.g.`), on
+///   single-letter initials (`J.`) and on common titles and company words (`Mr.`, `Inc.`);
+///   elsewhere it is split off.
 /// - inner hyphens and apostrophes stay (`well-known`, `O'Neill`).
 public struct Tokenizer: Sendable {
     public init() {}
 
     private static let leading: Set<Character> = ["(", "[", "{", "\"", "'", "`", "“", "‘", "$", "£", "€", "<"]
     private static let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "”", "’", ">", "%"]
+    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd",
+                                                     "co", "corp", "vs", "etc", "gen", "gov", "sen", "rep", "jan", "feb",
+                                                     "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no"]
     private static let clitics = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"]
 
     /// The tokens of `text` (one sentence or more; no sentence splitting is done).
@@ -61,6 +65,7 @@ public struct Tokenizer: Sendable {
     private static func keepsPeriod(_ w: Substring) -> Bool {
         let body = w.dropLast()
         if body.contains(".") && body.allSatisfy({ $0.isLetter || $0 == "." }) { return true }
+        if abbreviations.contains(body.lowercased()) { return true }
         return body.count == 1 && body.first!.isUppercase
     }
 

@@ -11,6 +11,8 @@ public struct GazetteerFeature: Sendable {
 
     /// The list names, in feature order.
     public let names: [String]
+    /// Non-empty entries given per list, before case folding merged duplicates.
+    public let givenCounts: [Int]
     private let lists: [Set<String>]
     private let longest: Int
 
@@ -19,16 +21,21 @@ public struct GazetteerFeature: Sendable {
         names = lists.map(\.name)
         var sets: [Set<String>] = []
         var longest = 0
+        var given: [Int] = []
         for l in lists {
+            var n = 0
             var s = Set<String>()
             for e in l.entries {
                 let toks = e.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if toks.isEmpty { continue }
+                n += 1
                 longest = max(longest, toks.count)
                 s.insert(toks.joined(separator: " "))
             }
             sets.append(s)
+            given.append(n)
         }
+        givenCounts = given
         self.lists = sets
         self.longest = longest
     }
@@ -46,7 +53,7 @@ public struct GazetteerFeature: Sendable {
         return GazetteerFeature(lists: lists)
     }
 
-    /// The number of entries of each list.
+    /// The number of distinct entries of each list (after lower-casing).
     public var entryCounts: [Int] { lists.map(\.count) }
 
     /// For each list, one value per word: `present` when the word lies in a matched span.

@@ -22,6 +22,10 @@ public enum TagScheme: String, CaseIterable, Sendable {
         /// `O`, `B`, `I`, `E`, `S`, `L` or `U`.
         public var prefix: Character
         public var type: String
+        public init(prefix: Character, type: String) {
+            self.prefix = prefix
+            self.type = type
+        }
     }
 
     /// A chunk: tokens `start..<end` of a sentence labelled `type`.
