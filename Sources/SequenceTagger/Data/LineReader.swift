@@ -16,12 +16,17 @@ public final class LineReader {
     /// True when the last line read ended with a newline (meaningful at end of file).
     public private(set) var lastLineHadNewline = true
 
+    /// The most bytes ever held in the read buffer: at most one chunk plus the longest line,
+    /// whatever the file size (a check that reading streams).
+    public private(set) var bufferHighWater = 0
+    /// The size of each read from the file.
+    public static let chunkSize = 1 << 16
+
     private let handle: FileHandle
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEOF = false
-    private static let chunkSize = 1 << 16
 
     /// Opens `path`; `-` means standard input.
     public init(path: String) throws {
@@ -110,5 +115,6 @@ public final class LineReader {
                             hint: "Check that the file is readable")
         }
         if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEOF = true }
+        bufferHighWater = max(bufferHighWater, buffer.count)
     }
 }

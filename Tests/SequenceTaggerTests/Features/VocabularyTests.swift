@@ -15,3 +15,14 @@ import SequenceTagger
         #expect(Vocabulary(words: ["x", "x", "y"]).count == 4)
     }
 }
+
+@Suite struct TagSetTests {
+    @Test func idsAndUnknownTags() throws {
+        let t = TagSet(["I-NP", "B-NP", "O", "B-NP"])
+        #expect(t.tags == ["B-NP", "I-NP", "O"] && t.count == 3)
+        #expect(try t.id(of: "O") == 2)
+        do { _ = try t.id(of: "B-VP", file: "dev.txt", line: 7); Issue.record("expected an error") } catch let e as DataError {
+            #expect(e.kind == .unknownTag && e.description.hasPrefix("dev.txt:7: tag 'B-VP' is not among the 3 tags"))
+        }
+    }
+}
