@@ -66,6 +66,9 @@ enum ConllevalFixtures {
         ConllevalFixture(name: "hyphens", options: ["-l"],
                          input: "Yesterday NN B-ARGM-TMP B-ARGM-TMP\nmorning NN I-ARGM-TMP I-ARGM-TMP\nJohn NNP B-ARG0 B-ARG0\nate VBD B-V B-V\nthe DT B-ARG1 B-ARG1\napple NN I-ARG1 I-ARG-1\nquickly RB B-ARGM-MNR B-ARGM-MNR\n\nx X B-A-B-C I-A-B-C\ny X I-A-B-C I-A-B\n",
                          expected: "        & Precision &  Recall  & F$_{\\beta=1} \\\\\\hline\nA-B     &    0.00\\% &   0.00\\% &   0.00 \\\\\nA-B-C   &    0.00\\% &   0.00\\% &   0.00 \\\\\nARG-1   &    0.00\\% &   0.00\\% &   0.00 \\\\\nARG0    &  100.00\\% & 100.00\\% & 100.00 \\\\\nARG1    &    0.00\\% &   0.00\\% &   0.00 \\\\\nARGM-MNR &  100.00\\% & 100.00\\% & 100.00 \\\\\nARGM-TMP &  100.00\\% & 100.00\\% & 100.00 \\\\\nV       &  100.00\\% & 100.00\\% & 100.00 \\\\\\hline\nOverall &   50.00\\% &  66.67\\% &  57.14 \\\\\\hline\n"),
+        ConllevalFixture(name: "regex_delimiter", options: ["-d", "[ \t]+"],
+                         input: "a \tX  B-NP\tB-NP\nb X\tI-NP I-NP\n\nc X B-VP O\n",
+                         expected: "processed 3 tokens with 2 phrases; found: 1 phrases; correct: 1.\naccuracy:  66.67%; precision: 100.00%; recall:  50.00%; FB1:  66.67\n               NP: precision: 100.00%; recall: 100.00%; FB1: 100.00  1\n               VP: precision:   0.00%; recall:   0.00%; FB1:   0.00  0\n"),
     ]
 
     /// IOBES input (iobes.txt) scored after rewriting S- to B- and E- to I-: what `--scheme iobes` must print.
