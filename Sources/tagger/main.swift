@@ -9,6 +9,8 @@ USAGE: tagger <subcommand> [options]
 
 SUBCOMMANDS:
   demo                    Train a small network and show its loss falling (no data needed).
+  score                   Score tagged chunks exactly as conlleval (tagger score --help).
+  convert                 Rewrite CoNLL tags between IOB1, IOB2, IOBES, BILOU (tagger convert --help).
 
 OPTIONS:
   -h, --help              Show this help.
@@ -24,12 +26,17 @@ arguments.removeFirst()
 do {
     switch sub {
     case "demo": try DemoCommand.run(arguments: arguments)
+    case "score": try ScoreCommand.run(arguments: arguments)
+    case "convert": try ConvertCommand.run(arguments: arguments)
     case "-h", "--help", "help": print(usage)
     case "--version": print("tagger 0.1.0 — \(BLAS.shared.summary)")
     default:
         FileHandle.standardError.write(Data("Error: unknown subcommand '\(sub)'\n\n\(usage)\n".utf8))
         exit(64)
     }
+} catch let e as UsageError {
+    FileHandle.standardError.write(Data("Error: \(e.message)\n\n\(e.usage)\n".utf8))
+    exit(64)
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
     exit(1)

@@ -1,0 +1,78 @@
+import Foundation
+import SequenceTagger
+
+/// `tagger convert --from SCHEME --to SCHEME [--tag-column N] [--tab] [FILE|-]`: rewrites the
+/// tag column of a CoNLL file from one chunk tagging scheme to another, and writes the file to
+/// standard output with every other column unchanged.
+enum ConvertCommand {
+    static let usage = """
+    USAGE: tagger convert --from SCHEME --to SCHEME [options] [FILE|-]
+
+    Rewrites the tag column of a CoNLL column file between chunk tagging schemes (iob1, iob2,
+    iobes, bilou). Invalid sequences are repaired as conlleval reads them (I-X after O starts a
+    chunk). Reads standard input when FILE is - or absent; writes standard output.
+
+    OPTIONS:
+      --from SCHEME     Scheme of the input tags.
+      --to SCHEME       Scheme to write.
+      --tag-column N    Column of the tags, 0-based; negative counts from the end (default: -1).
+      --tab             Separate output columns with tabs (default: one space).
+    """
+
+    static func run(arguments: [String]) throws {
+        var from: TagScheme?, to: TagScheme?
+        var tagColumn = -1
+        var separator = " "
+        var files: [String] = []
+        var i = 0
+        func value(_ name: String) throws -> String {
+            i += 1
+            guard i < arguments.count else { throw UsageError(message: "\(name) requires a value", usage: usage) }
+            return arguments[i]
+        }
+        func scheme(_ name: String) throws -> TagScheme {
+            let v = try value(name)
+            guard let s = TagScheme(rawValue: v.lowercased()) else {
+                throw UsageError(message: "unknown scheme '\(v)' (iob1, iob2, iobes, bilou)", usage: usage)
+            }
+            return s
+        }
+        while i < arguments.count {
+            let a = arguments[i]
+            switch a {
+            case "--from": from = try scheme(a)
+            case "--to": to = try scheme(a)
+            case "--tag-column":
+                let v = try value(a)
+                guard let n = Int(v) else { throw UsageError(message: "--tag-column needs an integer, not '\(v)'", usage: usage) }
+                tagColumn = n
+            case "--tab": separator = "\t"
+            case "-h", "--help":
+                print(usage)
+                return
+            default:
+                if a.hasPrefix("-") && a != "-" { throw UsageError(message: "unknown option '\(a)'", usage: usage) }
+                files.append(a)
+            }
+            i += 1
+        }
+        guard let from, let to else { throw UsageError(message: "--from and --to are required", usage: usage) }
+        guard files.count <= 1 else { throw UsageError(message: "give at most one file", usage: usage) }
+        let reader = try ConllReader(path: files.first ?? "-", options: .init(tagColumn: tagColumn))
+        let writer = ConllWriter(separator: separator)
+        var out = ""
+        let stdout = FileHandle.standardOutput
+        while let s = try reader.nextSentence() {
+            do {
+                out += writer.format(s.withTags(try TagScheme.convert(s.tags, from: from, to: to)))
+            } catch let e as DataError {
+                throw DataError(e.kind, file: reader.lineReader.fileName, line: s.line, e.message, hint: e.hint)
+            }
+            if out.utf8.count > 1 << 16 {
+                stdout.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        stdout.write(Data(out.utf8))
+    }
+}

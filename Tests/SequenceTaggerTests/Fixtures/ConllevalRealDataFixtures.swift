@@ -1,0 +1,13 @@
+// Reports of the original conlleval script on real corpus dev files whose guessed column was
+// made by `RealDataPerturbation` (see ConllEvalRealDataTests): produced once with the script.
+
+enum ConllevalRealDataFixtures {
+    /// conll2000/dev.txt (IOB2)
+    static let conll2000Dev = "processed 23668 tokens with 11759 phrases; found: 12410 phrases; correct: 7142.\naccuracy:  76.36%; precision:  57.55%; recall:  60.74%; FB1:  59.10\n             ADJP: precision:  74.44%; recall:  69.17%; FB1:  71.71  223\n             ADVP: precision:  81.59%; recall:  71.91%; FB1:  76.45  364\n            CONJP: precision:  66.67%; recall:  66.67%; FB1:  66.67  3\n               NP: precision:  44.27%; recall:  50.38%; FB1:  47.13  6959\n               PP: precision:  85.87%; recall:  78.28%; FB1:  81.90  2229\n              PRT: precision:  90.70%; recall:  76.47%; FB1:  82.98  43\n             SBAR: precision:  82.81%; recall:  71.62%; FB1:  76.81  192\n               VP: precision:  61.91%; recall:  65.37%; FB1:  63.60  2397\n"
+    /// conll2002/esp.testa (IOB2)
+    static let conll2002EspTesta = "processed 52923 tokens with 4352 phrases; found: 4602 phrases; correct: 2683.\naccuracy:  95.19%; precision:  58.30%; recall:  61.65%; FB1:  59.93\n              LOC: precision:  71.05%; recall:  70.25%; FB1:  70.65  974\n             MISC: precision:  42.83%; recall:  51.01%; FB1:  46.56  530\n              ORG: precision:  58.94%; recall:  62.41%; FB1:  60.63  1800\n              PER: precision:  54.16%; recall:  57.53%; FB1:  55.79  1298\n"
+    /// conll2003/eng.testa, tags rewritten S->B, E->I before the script
+    static let conll2003TestaIOBES = "processed 51577 tokens with 5942 phrases; found: 5853 phrases; correct: 3982.\naccuracy:  94.77%; precision:  68.03%; recall:  67.01%; FB1:  67.52\n              LOC: precision:  79.70%; recall:  75.01%; FB1:  77.29  1729\n             MISC: precision:  71.69%; recall:  69.20%; FB1:  70.42  890\n              ORG: precision:  66.07%; recall:  65.62%; FB1:  65.84  1332\n              PER: precision:  57.10%; recall:  58.96%; FB1:  58.01  1902\n"
+    /// conll2003/eng.testa, IOBES given to the script as is
+    static let conll2003TestaRaw = "processed 51577 tokens with 5938 phrases; found: 5602 phrases; correct: 3698.\naccuracy:  94.67%; precision:  66.01%; recall:  62.28%; FB1:  64.09\n              LOC: precision:  77.35%; recall:  65.43%; FB1:  70.89  1554\n             MISC: precision:  69.55%; recall:  62.96%; FB1:  66.09  831\n              ORG: precision:  63.42%; recall:  59.73%; FB1:  61.52  1263\n              PER: precision:  57.16%; recall:  60.64%; FB1:  58.85  1954\n"
+}
