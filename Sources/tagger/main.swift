@@ -1,5 +1,6 @@
 import Foundation
 import NNKit
+import SequenceTagger
 
 /// The `tagger` command line: a thin layer over `NNKit` and `SequenceTagger`.
 let usage = """
@@ -8,6 +9,7 @@ OVERVIEW: Train and run the window taggers of Collobert et al. (2011).
 USAGE: tagger <subcommand> [options]
 
 SUBCOMMANDS:
+  train                   Train a tagger on CoNLL or CoNLL-U data (tagger train --help).
   demo                    Train a small network and show its loss falling (no data needed).
   score                   Score tagged chunks exactly as conlleval (tagger score --help).
   convert                 Rewrite CoNLL tags between IOB1, IOB2, IOBES, BILOU (tagger convert --help).
@@ -26,6 +28,7 @@ arguments.removeFirst()
 do {
     switch sub {
     case "demo": try DemoCommand.run(arguments: arguments)
+    case "train": try TrainCommand.run(arguments: arguments)
     case "score": try ScoreCommand.run(arguments: arguments)
     case "convert": try ConvertCommand.run(arguments: arguments)
     case "-h", "--help", "help": print(usage)
@@ -37,6 +40,9 @@ do {
 } catch let e as UsageError {
     FileHandle.standardError.write(Data("Error: \(e.message)\n\n\(e.usage)\n".utf8))
     exit(64)
+} catch let e as DataError {
+    FileHandle.standardError.write(Data("Error: \(e)\n".utf8))
+    exit(1)
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
     exit(1)

@@ -1,0 +1,95 @@
+import NNKit
+
+/// A trained (or training) window tagger: feature dictionaries, tag set, the window network and,
+/// for sentence-level training, the transition scores. Tags whole batches of sentences at once:
+/// their windows go through the network as one matrix, then each sentence is decoded — by
+/// Viterbi with the transitions (SLL), or by the best score per word (WLL).
+public final class TaggerModel {
+    public let configuration: TaggerConfiguration
+    public let features: FeatureExtractor
+    /// The tags the network scores, in the training scheme.
+    public let tags: TagSet
+    public let network: WindowNetwork
+    public let sll: SentenceLogLikelihood?
+    private let decoder = ViterbiDecoder()
+    private var windows = Matrix(rows: 0, cols: 0)
+    private var ids: [Int32] = []
+
+    public init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, rng: inout RandomGenerator) {
+        self.configuration = configuration
+        self.features = features
+        self.tags = tags
+        let shape = WindowNetworkShape(windowSize: configuration.windowSize, tables: features.tables,
+                                       hiddenUnits: configuration.hiddenUnits, tagCount: tags.count, dropout: configuration.dropout)
+        network = WindowNetwork(shape: shape, rng: &rng)
+        sll = configuration.criterion == .sll ? SentenceLogLikelihood(tagCount: tags.count) : nil
+    }
+
+    /// Every trainable parameter: the network's, then the transitions.
+    public var parameters: [Parameter] { network.parameters + (sll?.parameters ?? []) }
+
+    /// Writes the windows of `sentences` (feature ids, token-major) into one matrix and returns
+    /// it with each sentence's row range.
+    public func windows(for sentences: [[Int32]]) -> (windows: Matrix, ranges: [Range<Int>]) {
+        let t = features.tableCount
+        let total = sentences.reduce(0) { $0 + $1.count / t }
+        windows.resize(rows: total, cols: network.windowBuilder.columns)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        var row = 0
+        for s in sentences {
+            s.withUnsafeBufferPointer { network.windowBuilder.write(sentence: $0, into: &windows, firstRow: row) }
+            ranges.append(row..<(row + s.count / t))
+            row += s.count / t
+        }
+        return (windows, ranges)
+    }
+
+    /// Tag ids for each sentence of a batch of feature-id sentences (evaluation mode).
+    public func predictIds(_ sentences: [[Int32]]) -> [[Int]] {
+        let wasTraining = network.isTraining
+        network.isTraining = false
+        defer { network.isTraining = wasTraining }
+        let (w, ranges) = windows(for: sentences)
+        let scores = network.forward(w)
+        return decode(scores: scores, ranges: ranges)
+    }
+
+    /// Decodes each sentence's rows of a score matrix.
+    public func decode(scores: Matrix, ranges: [Range<Int>]) -> [[Int]] {
+        if let sll {
+            return ranges.map { decoder.decode(scores: scores, rows: $0, transitions: sll.transitions.value, initial: sll.initial.value) }
+        }
+        let best = scores.argmaxPerRow()
+        return ranges.map { Array(best[$0]) }
+    }
+
+    /// Tags for sentences, in the scheme of the training data (`outputScheme`), in batches of
+    /// about `batchWindows` words.
+    public func tag(_ sentences: [Sentence], batchWindows: Int = 4096) throws -> [[String]] {
+        var out: [[String]] = []
+        out.reserveCapacity(sentences.count)
+        var start = 0
+        while start < sentences.count {
+            var end = start, words = 0
+            var batch: [[Int32]] = []
+            while end < sentences.count && (words == 0 || words + sentences[end].count <= batchWindows) {
+                batch.append(try features.ids(for: sentences[end]))
+                words += sentences[end].count
+                end += 1
+            }
+            for (k, predicted) in predictIds(batch).enumerated() {
+                out.append(try outputTags(predicted.map { tags.tags[$0] }, count: sentences[start + k].count))
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Converts tags of the training scheme back to the scheme of the training data.
+    func outputTags(_ internalTags: [String], count: Int) throws -> [String] {
+        guard configuration.isChunking, let from = TagScheme(rawValue: configuration.trainingScheme),
+              let to = TagScheme(rawValue: configuration.outputScheme), from != to else { return internalTags }
+        return try TagScheme.convert(internalTags, from: from, to: to)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import NNKit
+
+/// Reading and writing a tagger as one safetensors file: the weights as tensors
+/// (`embedding.<table>`, `hidden.weight`, `hidden.bias`, `output.weight`, `output.bias`, and for
+/// SLL `sll.transitions`, `sll.initial`), and in `__metadata__` the format and version, the
+/// configuration (JSON), the tag set and every dictionary (JSON arrays). Loading validates it
+/// all; a truncated, corrupted or foreign file is a clear error.
+extension TaggerModel {
+    public static let fileFormat = "nlpfromscratch-tagger"
+
+    public func fileContents() throws -> SafeTensors {
+        var tensors: [String: Matrix] = [:]
+        for (name, p) in network.namedParameters { tensors[name] = p.value }
+        if let sll {
+            tensors["sll.transitions"] = sll.transitions.value
+            tensors["sll.initial"] = sll.initial.value
+        }
+        func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try JSONEncoder().encode(v), as: UTF8.self) }
+        var metadata = [
+            "format": Self.fileFormat,
+            "version": SequenceTaggerModule.version,
+            "configuration": try json(configuration),
+            "tags": try json(tags.tags),
+            "words": try json(Array(features.words.entries.dropFirst(2))),
+            "columns": try json(features.columns.map { Array($0.entries.dropFirst(2)) }),
+        ]
+        if let s = features.suffixes { metadata["suffixes"] = try json(Array(s.entries.dropFirst(2))) }
+        return SafeTensors(tensors: tensors, metadata: metadata)
+    }
+
+    /// Writes the model atomically.
+    public func save(to url: URL) throws {
+        try fileContents().write(to: url)
+    }
+
+    /// Loads a model; `gazetteer` must be given when the model was trained with gazetteers.
+    public static func load(from url: URL, gazetteer: GazetteerFeature? = nil) throws -> TaggerModel {
+        let file: SafeTensors
+        do { file = try SafeTensors(contentsOf: url) } catch let e as SafeTensorsError {
+            throw TaggerError.model("\(e.description). Pass a model written by `tagger train`.")
+        }
+        func fail(_ m: String) -> TaggerError { .model("\(url.path): \(m)") }
+        guard file.metadata["format"] == fileFormat else {
+            throw fail("not a tagger model (format '\(file.metadata["format"] ?? "none")'); pass a model written by `tagger train`")
+        }
+        func decode<T: Decodable>(_ key: String, as: T.Type) throws -> T {
+            guard let text = file.metadata[key], let v = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else {
+                throw fail("the metadata entry '\(key)' is missing or malformed; the file is damaged")
+            }
+            return v
+        }
+        let configuration = try decode("configuration", as: TaggerConfiguration.self)
+        let tags = TagSet(try decode("tags", as: [String].self))
+        let words = Vocabulary(words: try decode("words", as: [String].self))
+        let columns = try decode("columns", as: [[String]].self).map { Vocabulary(words: $0) }
+        let suffixes = file.metadata["suffixes"] == nil ? nil : Vocabulary(words: try decode("suffixes", as: [String].self))
+        guard columns.count == configuration.featureColumns.count, (suffixes != nil) == (configuration.suffixDimension != nil) else {
+            throw fail("the dictionaries do not match the configuration; the file is damaged")
+        }
+        if !configuration.gazetteerNames.isEmpty && gazetteer == nil {
+            throw TaggerError.usage("the model \(url.path) was trained with gazetteers (\(configuration.gazetteerNames.joined(separator: ", "))); pass --gazetteers DIR")
+        }
+        let features = FeatureExtractor(configuration: configuration, words: words, suffixes: suffixes, columns: columns, gazetteer: gazetteer)
+        var rng = RandomGenerator(seed: 0)
+        let model = TaggerModel(configuration: configuration, features: features, tags: tags, rng: &rng)
+        var expected = model.network.namedParameters
+        if let sll = model.sll { expected += [("sll.transitions", sll.transitions), ("sll.initial", sll.initial)] }
+        guard Set(file.tensors.keys) == Set(expected.map(\.0)) else {
+            throw fail("has tensors \(file.tensors.keys.sorted().joined(separator: ", ")), expected \(expected.map(\.0).sorted().joined(separator: ", "))")
+        }
+        for (name, p) in expected {
+            let m = file.tensors[name]!
+            guard m.shape == p.value.shape else { throw fail("tensor \(name) is \(m.shape), the configuration needs \(p.value.shape)") }
+            guard m.allFinite else { throw fail("tensor \(name) holds NaN or infinite values") }
+            p.value = m
+        }
+        return model
+    }
+}
