@@ -21,6 +21,7 @@ struct TrainingOptions {
       --window N              Window size (default 5).     --hidden N   Hidden units (default 300).
       --word-dim N            Word embedding size (default 50).
       --max-vocabulary N      Keep the N most frequent words (default 100000).
+      --min-frequency N       Words seen fewer times become UNKNOWN, so its embedding is trained (default 2).
       --optimizer NAME        sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam (default adagrad).
       --learning-rate X       Default 0.05.
       --schedule NAME         constant (default), inverseTime, bottou, stepDecay, exponentialDecay, reduceOnPlateau.
@@ -78,6 +79,7 @@ struct TrainingOptions {
         if let h = try a.int("--hidden") { o.configuration.hiddenUnits = try positive(h, "--hidden", a) }
         if let d = try a.int("--word-dim") { o.configuration.wordDimension = try positive(d, "--word-dim", a) }
         if let v = try a.int("--max-vocabulary") { o.configuration.maxVocabulary = try positive(v, "--max-vocabulary", a) }
+        if let v = try a.int("--min-frequency") { o.configuration.minWordFrequency = try positive(v, "--min-frequency", a) }
         if let opt = try a.option("--optimizer") { o.optimizer = opt }
         if let lr = try a.double("--learning-rate") { o.learningRate = Float(lr) }
         if let s = try a.option("--schedule") { o.schedule = s }

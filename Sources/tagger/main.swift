@@ -10,7 +10,10 @@ USAGE: tagger <subcommand> [options]
 
 SUBCOMMANDS:
   train                   Train a tagger on CoNLL or CoNLL-U data (tagger train --help).
-  demo                    Train a small network and show its loss falling (no data needed).
+  tag                     Tag text with a model (tagger tag --help).
+  eval                    Score a model on a labelled file (tagger eval --help).
+  doctor                  A short run with the course's training checklist (tagger doctor --help).
+  demo                    Train a small tagger on a corpus it makes itself, then tag (no data needed).
   score                   Score tagged chunks exactly as conlleval (tagger score --help).
   convert                 Rewrite CoNLL tags between IOB1, IOB2, IOBES, BILOU (tagger convert --help).
 
@@ -29,6 +32,9 @@ do {
     switch sub {
     case "demo": try DemoCommand.run(arguments: arguments)
     case "train": try TrainCommand.run(arguments: arguments)
+    case "tag": try TagCommand.run(arguments: arguments)
+    case "eval": try EvalCommand.run(arguments: arguments)
+    case "doctor": try DoctorCommand.run(arguments: arguments)
     case "score": try ScoreCommand.run(arguments: arguments)
     case "convert": try ConvertCommand.run(arguments: arguments)
     case "-h", "--help", "help": print(usage)

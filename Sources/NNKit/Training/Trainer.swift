@@ -95,9 +95,11 @@ public final class Trainer {
                 if now - lastReport.time > 0.05 {
                     let doneInEpoch = state.batchInEpoch == 0 ? batches : state.batchInEpoch
                     let rate = Double(state.itemsSinceEvaluation - lastReport.items) / (now - lastReport.time)
-                    let left = Double(batches - doneInEpoch + batches * max(0, c.epochs - state.epoch - 1))
-                    let perBatch = (now - lastReport.time) / Double(max(1, state.itemsSinceEvaluation - lastReport.items)) * Double(c.batchSize)
-                    c.progress.update(epoch: min(state.epoch + (state.batchInEpoch == 0 ? 0 : 1), c.epochs), epochs: c.epochs,
+                    // Updates left in this epoch and the ones after, at this stretch's pace.
+                    let epochIndex = state.batchInEpoch == 0 ? state.epoch - 1 : state.epoch
+                    let left = Double(batches - doneInEpoch + batches * max(0, c.epochs - epochIndex - 1))
+                    let perBatch = (now - state.lastEvaluationTime) / Double(max(1, state.lossCount))
+                    c.progress.update(epoch: epochIndex + 1, epochs: c.epochs,
                                       fraction: Double(doneInEpoch) / Double(batches), rate: rate,
                                       loss: state.lossSum / Double(max(state.lossCount, 1)),
                                       remainingSeconds: left * perBatch)

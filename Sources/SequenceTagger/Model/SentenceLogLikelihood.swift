@@ -20,14 +20,26 @@ public final class SentenceLogLikelihood {
     public let transitions: Parameter
     /// `A0`, `1 x tagCount`: the score of starting a sentence with each tag.
     public let initial: Parameter
-    // Work buffers (Double), grown to the longest sentence seen.
-    private var alpha: [Double] = []
-    private var beta: [Double] = []
+    // Work buffers (Double), grown to the longest sentence seen; raw pointers, as in llm.c,
+    // so that the recursions run without exclusivity checks or array traffic.
+    private var capacity = 0
+    private var alpha = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var beta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var expScores = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var scales = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var expTransitions: UnsafeMutablePointer<Double>
+    private var expInitial: UnsafeMutablePointer<Double>
+
+    deinit {
+        for p in [alpha, beta, expScores, scales, expTransitions, expInitial] { p.deallocate() }
+    }
 
     public init(tagCount: Int) {
         precondition(tagCount > 0, "SentenceLogLikelihood: tagCount must be positive")
         self.tagCount = tagCount
         transitions = Parameter(name: "transitions", value: Matrix(rows: tagCount, cols: tagCount), isDecayed: false)
+        expTransitions = .allocate(capacity: tagCount * tagCount)
+        expInitial = .allocate(capacity: tagCount)
         initial = Parameter(name: "initial", value: Matrix(rows: 1, cols: tagCount), isDecayed: false)
     }
 
@@ -47,10 +59,18 @@ public final class SentenceLogLikelihood {
         guard !sentences.isEmpty else { return 0 }
         let k = tagCount
         let longest = sentences.map(\.count).max() ?? 0
-        if alpha.count < longest * k {
-            alpha = [Double](repeating: 0, count: longest * k)
-            beta = [Double](repeating: 0, count: longest * k)
+        if capacity < longest {
+            for p in [alpha, beta, expScores, scales] { p.deallocate() }
+            capacity = longest
+            alpha = .allocate(capacity: longest * k)
+            beta = .allocate(capacity: longest * k)
+            expScores = .allocate(capacity: longest * k)
+            scales = .allocate(capacity: longest)
         }
+        // exp(A - max A) and exp(A0 - max A0), once per batch.
+        let maxA = Double(transitions.value.storage.max() ?? 0), maxA0 = Double(initial.value.storage.max() ?? 0)
+        transitions.value.withUnsafeBufferPointer { a in for i in 0..<(k * k) { expTransitions[i] = exp(Double(a[i]) - maxA) } }
+        initial.value.withUnsafeBufferPointer { a0 in for j in 0..<k { expInitial[j] = exp(Double(a0[j]) - maxA0) } }
         let scale = 1 / Double(sentences.count)
         var total = 0.0
         scores.withUnsafeBufferPointer { f in
@@ -59,17 +79,20 @@ public final class SentenceLogLikelihood {
                     initial.value.withUnsafeBufferPointer { a0 in
                         transitions.gradient.withUnsafeMutableBufferPointer { ga in
                             initial.gradient.withUnsafeMutableBufferPointer { ga0 in
-                                alpha.withUnsafeMutableBufferPointer { al in
-                                    beta.withUnsafeMutableBufferPointer { be in
                                         for range in sentences where !range.isEmpty {
-                                            total += sentence(f.baseAddress! + range.lowerBound * k, range.count,
+                                            if let loss = scaledSentence(f.baseAddress! + range.lowerBound * k, range.count, tags,
+                                                                         range.lowerBound, a.baseAddress!, a0.baseAddress!, maxA, maxA0,
+                                                                         g.baseAddress! + range.lowerBound * k,
+                                                                         ga.baseAddress!, ga0.baseAddress!, scale) {
+                                                total += loss
+                                                continue
+                                            }
+                                            total += logSpaceSentence(f.baseAddress! + range.lowerBound * k, range.count,
                                                               tags, range.lowerBound, a.baseAddress!, a0.baseAddress!,
                                                               g.baseAddress! + range.lowerBound * k,
                                                               ga.baseAddress!, ga0.baseAddress!,
-                                                              al.baseAddress!, be.baseAddress!, scale)
+                                                              alpha, beta, scale)
                                         }
-                                    }
-                                }
                             }
                         }
                     }
@@ -89,84 +112,89 @@ public final class SentenceLogLikelihood {
         return value
     }
 
-    /// One sentence: returns its loss, writes `scale * ∂L/∂f` and adds `scale * ∂L/∂A(0)`.
-    private func sentence(
+    /// One sentence by the scaled forward-backward algorithm (Rabiner 1989, section V.A): the
+    /// recursion runs on exp(A − max A) and exp(f_t − max f_t) with a normalization per word,
+    /// so it costs K exponentials per word instead of K². Returns nil (and writes nothing) when
+    /// the scaled values underflow, so the caller falls back to the log-space recursion.
+    private func scaledSentence(
         _ f: UnsafePointer<Float>, _ length: Int, _ tags: [Int], _ firstRow: Int,
-        _ a: UnsafePointer<Float>, _ a0: UnsafePointer<Float>,
+        _ a: UnsafePointer<Float>, _ a0: UnsafePointer<Float>, _ maxA: Double, _ maxA0: Double,
         _ g: UnsafeMutablePointer<Float>, _ ga: UnsafeMutablePointer<Float>, _ ga0: UnsafeMutablePointer<Float>,
-        _ alpha: UnsafeMutablePointer<Double>, _ beta: UnsafeMutablePointer<Double>, _ scale: Double
-    ) -> Double {
+        _ scale: Double
+    ) -> Double? {
         let k = tagCount
-        // Forward: alpha[t, j] = log Σ over paths ending in j at t.
-        for j in 0..<k { alpha[j] = Double(a0[j]) + Double(f[j]) }
-        for t in 1..<max(length, 1) {
-            let prev = alpha + (t - 1) * k, cur = alpha + t * k
-            for j in 0..<k {
-                var m = -Double.infinity
-                for i in 0..<k { m = max(m, prev[i] + Double(a[i * k + j])) }
-                var s = 0.0
-                for i in 0..<k { s += exp(prev[i] + Double(a[i * k + j]) - m) }
-                cur[j] = m + log(s) + Double(f[t * k + j])
-            }
+        let e = expScores, s = scales, al = alpha, be = beta, ea = expTransitions, ea0 = expInitial
+        var logZ = 0.0
+        // e[t, j] = exp(f[t, j] − max_j f[t, j])
+        for t in 0..<length {
+            var m = -Double.infinity
+            for j in 0..<k { m = max(m, Double(f[t * k + j])) }
+            for j in 0..<k { e[t * k + j] = exp(Double(f[t * k + j]) - m) }
+            logZ += m
         }
-        let last = alpha + (length - 1) * k
-        let logZ = logSumExp(last, k)
-        // Backward: beta[t, i] = log Σ over continuations from i at t.
-        for i in 0..<k { beta[(length - 1) * k + i] = 0 }
+        // Forward, normalized: al[t] sums to 1, s[t] is the normalizer.
+        var s0 = 0.0
+        for j in 0..<k { let v = ea0[j] * e[j]; al[j] = v; s0 += v }
+        s[0] = s0
+        for t in 1..<max(length, 1) {
+            let prev = al + (t - 1) * k, cur = al + t * k
+            for j in 0..<k { cur[j] = 0 }
+            for i in 0..<k {
+                let p = prev[i] / s[t - 1]
+                if p == 0 { continue }
+                let row = ea + i * k
+                for j in 0..<k { cur[j] += p * row[j] }
+            }
+            var st = 0.0
+            for j in 0..<k { cur[j] *= e[t * k + j]; st += cur[j] }
+            s[t] = st
+        }
+        for t in 0..<length {
+            guard s[t] > 0 && s[t].isFinite else { return nil }
+            logZ += log(s[t])
+        }
+        logZ += maxA0 + Double(length - 1) * maxA
+        // al[t] /= s[t] so that it is a distribution.
+        for t in 0..<length { let inv = 1 / s[t]; for j in 0..<k { al[t * k + j] *= inv } }
+        // Backward with the same normalizers: Σ_j al[t, j] be[t, j] = 1.
+        for i in 0..<k { be[(length - 1) * k + i] = 1 }
         if length > 1 {
             for t in stride(from: length - 2, through: 0, by: -1) {
-                let next = beta + (t + 1) * k, cur = beta + t * k
-                let fn = f + (t + 1) * k
+                let next = be + (t + 1) * k, cur = be + t * k, en = e + (t + 1) * k
+                let inv = 1 / s[t + 1]
                 for i in 0..<k {
-                    var m = -Double.infinity
-                    for j in 0..<k { m = max(m, Double(a[i * k + j]) + Double(fn[j]) + next[j]) }
-                    var s = 0.0
-                    for j in 0..<k { s += exp(Double(a[i * k + j]) + Double(fn[j]) + next[j] - m) }
-                    cur[i] = m + log(s)
+                    let row = ea + i * k
+                    var acc = 0.0
+                    for j in 0..<k { acc += row[j] * en[j] * next[j] }
+                    cur[i] = acc * inv
                 }
             }
         }
-        // Gold path score and gradients.
+        // Gold path score.
         var gold = 0.0
         for t in 0..<length {
             let y = tags[firstRow + t]
             precondition(y >= 0 && y < k, "SentenceLogLikelihood: tag \(y) at row \(firstRow + t) outside 0..<\(k)")
-            gold += Double(f[t * k + y])
-            if t == 0 {
-                gold += Double(a0[y])
-            } else {
-                gold += Double(a[tags[firstRow + t - 1] * k + y])
-            }
+            gold += Double(f[t * k + y]) + (t == 0 ? Double(a0[y]) : Double(a[tags[firstRow + t - 1] * k + y]))
         }
+        // Gradients: marginals minus gold indicators.
         for t in 0..<length {
-            for j in 0..<k {
-                let p = exp(alpha[t * k + j] + beta[t * k + j] - logZ)
-                g[t * k + j] = Float(scale * p)
-            }
+            for j in 0..<k { g[t * k + j] = Float(scale * al[t * k + j] * be[t * k + j]) }
             g[t * k + tags[firstRow + t]] -= Float(scale)
         }
-        for j in 0..<k { ga0[j] += Float(scale * exp(alpha[j] + beta[j] - logZ)) }
+        for j in 0..<k { ga0[j] += Float(scale * al[j] * be[j]) }
         ga0[tags[firstRow]] -= Float(scale)
         for t in 1..<max(length, 1) {
-            let fn = f + t * k
+            let en = e + t * k, bt = be + t * k, prev = al + (t - 1) * k
+            let inv = scale / s[t]
             for i in 0..<k {
-                let ai = alpha[(t - 1) * k + i]
-                for j in 0..<k {
-                    let p = exp(ai + Double(a[i * k + j]) + Double(fn[j]) + beta[t * k + j] - logZ)
-                    ga[i * k + j] += Float(scale * p)
-                }
+                let p = prev[i] * inv
+                if p == 0 { continue }
+                let row = ea + i * k, gr = ga + i * k
+                for j in 0..<k { gr[j] += Float(p * row[j] * en[j] * bt[j]) }
             }
             ga[tags[firstRow + t - 1] * k + tags[firstRow + t]] -= Float(scale)
         }
         return logZ - gold
-    }
-
-    @inline(__always)
-    private func logSumExp(_ x: UnsafePointer<Double>, _ n: Int) -> Double {
-        var m = -Double.infinity
-        for i in 0..<n { m = max(m, x[i]) }
-        var s = 0.0
-        for i in 0..<n { s += exp(x[i] - m) }
-        return m + log(s)
     }
 }

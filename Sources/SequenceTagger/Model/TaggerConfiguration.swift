@@ -32,8 +32,9 @@ public struct TaggerConfiguration: Codable, Equatable, Sendable {
     public var trainingScheme = "none"
     /// The scheme of the training data, in which tags are written back (`iob1`, `iob2`, `iobes`, `bilou`; `none`).
     public var outputScheme = "none"
-    /// Word vocabulary: minimum count and size limit.
-    public var minWordFrequency = 1
+    /// Word vocabulary: minimum count and size limit. Words seen once map to UNKNOWN by
+    /// default, so that the UNKNOWN embedding is trained for the words of new text.
+    public var minWordFrequency = 2
     public var maxVocabulary: Int? = 100_000
     public var dropout: Float = 0
 

@@ -16,7 +16,9 @@ extension TaggerModel {
             tensors["sll.transitions"] = sll.transitions.value
             tensors["sll.initial"] = sll.initial.value
         }
-        func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try JSONEncoder().encode(v), as: UTF8.self) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try encoder.encode(v), as: UTF8.self) }
         var metadata = [
             "format": Self.fileFormat,
             "version": SequenceTaggerModule.version,

@@ -81,7 +81,7 @@ public final class TaggerTrainingTask: TrainingTask {
     }
 
     /// The loss (mean over sentences of summed word losses) and ∂L/∂scores.
-    func criterion(scores: Matrix, ranges: [Range<Int>], tags: [Int], gradient: inout Matrix) -> Double {
+    public func criterion(scores: Matrix, ranges: [Range<Int>], tags: [Int], gradient: inout Matrix) -> Double {
         if let sll = tagger.sll {
             return sll.evaluate(scores: scores, sentences: ranges, tags: tags, gradient: &gradient)
         }

@@ -89,3 +89,25 @@ import SequenceTagger
         #expect(decoded.isEmpty)
     }
 }
+
+@Suite struct SentenceLogLikelihoodExtremeScoreTests {
+    @Test func extremeScoresFallBackToLogSpaceAndMatchBruteForce() {
+        // Transitions that make every path but one underflow in the scaled recursion.
+        let k = 3, length = 4
+        let sll = SentenceLogLikelihood(tagCount: k)
+        sll.transitions.value = Matrix([[0, -3000, -3000], [-3000, -3000, -3000], [-3000, -3000, -3000]])
+        sll.initial.value = Matrix([[-2000, 0, 0]])
+        let f = Matrix([[5, 0, 0], [0, 1, 0], [0, 0, 2], [1, 0, 0]])
+        let gold = [0, 0, 0, 0]
+        let all = SentenceLogLikelihoodTests.allPaths(length, k).map {
+            SentenceLogLikelihoodTests.pathScore($0, f, 0, sll.transitions.value, sll.initial.value)
+        }
+        let m = all.max()!
+        let logZ = m + log(all.reduce(0) { $0 + exp($1 - m) })
+        let expected = logZ - SentenceLogLikelihoodTests.pathScore(gold, f, 0, sll.transitions.value, sll.initial.value)
+        var grad = Matrix(rows: 0, cols: 0)
+        let got = sll.evaluate(scores: f, sentences: [0..<length], tags: gold, gradient: &grad)
+        #expect(got.isFinite && abs(got - expected) < 1e-6 * max(1, abs(expected)), "\(got) vs \(expected)")
+        #expect(grad.allFinite && sll.transitions.gradient.allFinite)
+    }
+}
