@@ -1,4 +1,5 @@
 import Foundation
+import NNKit
 import SequenceTagger
 
 /// `tagger tag`: tags a file or standard input, streaming: a batch of sentences at a time.
@@ -15,7 +16,8 @@ enum TagCommand {
     OPTIONS:
       --model M               A model from `tagger train` (default: the bundled English UPOS model).
       --format conll|conllu|text   Input format (default: by extension; text for standard input).
-      --output-format F       json: one object per sentence ({"words": [...], "tags": [...]}).
+      --output-format F       json: one object per sentence ({"words": [...], "tags": [...]});
+                              scores: the same plus the network's score of every tag for every word.
       --gazetteers DIR        Needed when the model was trained with gazetteers.
       --threads N             Compute threads.
       -h, --help              Show this help.
@@ -26,7 +28,9 @@ enum TagCommand {
         if a.wantsHelp { print(usage); return }
         let modelPath = try a.option("--model")
         let input = try CorpusInput.parse(&a)
-        let json = try a.choice("--output-format", ["json", "native"]) == "json"
+        let outputFormat = try a.choice("--output-format", ["json", "scores", "native"]) ?? "native"
+        let json = outputFormat != "native"
+        let withScores = outputFormat == "scores"
         let gazetteers = try a.option("--gazetteers")
         if let t = try a.int("--threads") { setThreads(max(1, t)) }
         let path = try a.finish(maxPositionals: 1).first ?? "-"
@@ -67,7 +71,9 @@ enum TagCommand {
             var pending: [Sentence] = []
             func flush() throws {
                 let tags = try model.tag(pending)
-                for (s, t) in zip(pending, tags) {
+                let scores = withScores ? try model.scores(pending) : []
+                for (k, (s, t)) in zip(pending, tags).enumerated() {
+                    if withScores { out.write(scoresLine(s.words, t, scores[k], model.tags.tags)); continue }
                     if json { out.write(jsonLine(s.words, t)); continue }
                     if format == .text {
                         out.write(zip(s.words, t).map { "\($0)/\($1)" }.joined(separator: " ") + "\n")
@@ -90,13 +96,21 @@ enum TagCommand {
         out.flush()
     }
 
+    /// JSON with the raw scores: `{"words", "tags", "tagset", "scores": [[per tag] per word]}`.
+    static func scoresLine(_ words: [String], _ tags: [String], _ scores: Matrix, _ tagset: [String]) -> String {
+        let rows = (0..<scores.rows).map { r in "[" + scores.row(r).map { "\($0)" }.joined(separator: ",") + "]" }
+        return "{\"words\":" + array(words) + ",\"tags\":" + array(tags) + ",\"tagset\":" + array(tagset) +
+            ",\"scores\":[" + rows.joined(separator: ",") + "]}\n"
+    }
+
     static func jsonLine(_ words: [String], _ tags: [String]) -> String {
-        func quote(_ s: String) -> String {
-            let data = try? JSONSerialization.data(withJSONObject: [s], options: [])
-            let text = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
-            return String(text.dropFirst().dropLast())
-        }
-        return "{\"words\":[" + words.map(quote).joined(separator: ",") + "],\"tags\":[" + tags.map(quote).joined(separator: ",") + "]}\n"
+        "{\"words\":" + array(words) + ",\"tags\":" + array(tags) + "}\n"
+    }
+
+    /// A JSON array of strings, escaped by JSONSerialization.
+    static func array(_ strings: [String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: strings, options: []) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

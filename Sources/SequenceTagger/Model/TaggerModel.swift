@@ -86,6 +86,17 @@ public final class TaggerModel {
         return out
     }
 
+    /// The network's tag scores for each sentence (one row per word, one column per tag of
+    /// `tags`), before any decoding.
+    public func scores(_ sentences: [Sentence]) throws -> [Matrix] {
+        let wasTraining = network.isTraining
+        network.isTraining = false
+        defer { network.isTraining = wasTraining }
+        let (w, ranges) = windows(for: try sentences.map { try features.ids(for: $0) })
+        let all = network.forward(w)
+        return ranges.map { r in Matrix(rows: r.count, cols: all.cols, values: Array(all.storage[(r.lowerBound * all.cols)..<(r.upperBound * all.cols)])) }
+    }
+
     /// Converts tags of the training scheme back to the scheme of the training data.
     func outputTags(_ internalTags: [String], count: Int) throws -> [String] {
         guard configuration.isChunking, let from = TagScheme(rawValue: configuration.trainingScheme),

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Trains every tagger of the README's accuracy table from scratch (random embeddings) on the
+# corpora in ../shared/data, two runs at a time with one thread each, and prints the dev figures.
+#   Benchmarks/accuracy.sh [OUT_DIR]        (default: accuracy-runs/)
+# Every run: seed 1, SLL unless marked WLL, dropout 0.3 on the hidden layer, AdaGrad 0.05,
+# batches of 4 sentences, early stopping with patience 5 epochs, at most 40 epochs or 25 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+D=../shared/data
+[ -d "$D" ] || { echo "skipped: $D is absent (see the README's data section)"; exit 0; }
+OUT=${1:-accuracy-runs}
+mkdir -p "$OUT"
+swift build -c release --product tagger >/dev/null
+T=.build/release/tagger
+COMMON="--seed 1 --threads 1 --dropout 0.3 --epochs 40 --time-limit 1500 --quiet"
+
+run() {  # name, arguments...
+  local name=$1; shift
+  [ -f "$OUT/$name.log" ] && grep -q "best dev" "$OUT/$name.log" && return 0
+  $T train "$@" $COMMON --model "$OUT/$name.safetensors" > "$OUT/$name.log" 2>&1 || echo "$name failed: see $OUT/$name.log"
+}
+
+lane1() {
+  run chunk-caps-sll --train $D/conll2000/train.txt --dev $D/conll2000/dev.txt --task chunk
+  run chunk-pos-sll  --train $D/conll2000/train.txt --dev $D/conll2000/dev.txt --task chunk --feature-column 2
+  run ner-caps-sll   --train $D/conll2003/eng.train --dev $D/conll2003/eng.testa --task ner
+  run ner-caps-wll   --train $D/conll2003/eng.train --dev $D/conll2003/eng.testa --task ner --criterion wll
+  run ner-esp-sll    --train $D/conll2002/esp.train --dev $D/conll2002/esp.testa --task ner
+}
+lane2() {
+  run pos-upos       --train $D/ud-ewt/en_ewt-ud-train.conllu --dev $D/ud-ewt/en_ewt-ud-dev.conllu --task pos --tag-field upos
+  run pos-xpos       --train $D/ud-ewt/en_ewt-ud-train.conllu --dev $D/ud-ewt/en_ewt-ud-dev.conllu --task pos --tag-field xpos
+  run chunk-caps-wll --train $D/conll2000/train.txt --dev $D/conll2000/dev.txt --task chunk --criterion wll
+  run ner-gaz-sll    --train $D/conll2003/eng.train --dev $D/conll2003/eng.testa --task ner --gazetteers $D/gazetteers
+  run ner-ned-sll    --train $D/conll2002/ned.train --dev $D/conll2002/ned.testa --task ner
+}
+lane1 & lane2 & wait
+
+printf "%-16s %s\n" run "result (best dev figure)"
+for f in "$OUT"/*.log; do
+  printf "%-16s %s\n" "$(basename "$f" .log)" "$(grep -o 'best dev [a-z0-9]* [0-9.]*' "$f" | tail -1) $(grep -o '([0-9]* s)' "$f" | tail -1)"
+done
