@@ -77,6 +77,25 @@ enum MatmulBenchmark {
         print("GFLOP/s except ratio (NNKit 2t / cblas 2t) and sw1/cb1 (Swift kernel 1 thread / cblas 1 thread).")
     }
 
+    /// The best GFLOP/s of a 4096x275x300 forward-pass product (`x Wᵀ`) over several runs, as JSON.
+    static func peak(arguments: [String]) {
+        let threads = arguments.firstIndex(of: "--threads").flatMap { Int(arguments[$0 + 1]) } ?? 2
+        BLAS.shared.setThreads(threads)
+        SwiftGemm.maxThreads = threads
+        var rng = RandomGenerator(seed: 3)
+        let a = Matrix.uniform(rows: 4096, cols: 275, low: -1, high: 1, rng: &rng)
+        let b = Matrix.uniform(rows: 300, cols: 275, low: -1, high: 1, rng: &rng)
+        var c = Matrix(rows: 0, cols: 0)
+        var best = 0.0
+        for _ in 0..<7 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<10 { Matrix.gemm(a, b, transposeB: true, into: &c) }
+            let s = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            best = max(best, 10 * 2 * 4096 * 275 * 300 / s / 1e9)
+        }
+        print("{\"mode\":\"sgemm-peak\",\"threads\":\(threads),\"gflops\":\(best)}")
+    }
+
     /// The textbook triple loop in i, p, j order (the compiler vectorizes the inner loop),
     /// on the untransposed case only, for reference.
     static func naive(_ a: Matrix, _ b: Matrix, _ c: inout Matrix) {
