@@ -27,7 +27,7 @@ public enum TestSupport {
 
     /// The largest relative difference |a - b| / max(|a|, |b|, floor) over two equal-shaped matrices.
     public static func maxRelativeDifference(_ a: Matrix, _ b: Matrix, floor: Float = 1e-6) -> Float {
-        precondition(a.shape == b.shape, "maxRelativeDifference: \(a.shape) vs \(b.shape)")
+        require(a.shape == b.shape, "maxRelativeDifference: \(a.shape) vs \(b.shape)")
         var worst: Float = 0
         for i in 0..<a.count {
             let x = a.storage[i], y = b.storage[i]

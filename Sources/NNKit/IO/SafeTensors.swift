@@ -126,7 +126,7 @@ public struct SafeTensors: Equatable {
             tensors[name] = m
             ranges.append((begin, end, name))
         }
-        ranges.sort { $0.0 < $1.0 }
+        ranges.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         var expected = 0
         for (begin, end, name) in ranges {
             guard begin == expected else { throw fail("tensor '\(name)' starts at \(begin), expected \(expected) (overlap or gap)") }

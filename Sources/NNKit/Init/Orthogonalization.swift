@@ -23,7 +23,7 @@ public enum Orthogonalization {
     /// Orthonormalizes `count` columns of `length` values stored one after the other, in place.
     /// Columns that are numerically dependent are replaced by zeros.
     public static func orthonormalizeColumns(_ q: inout [Double], length n: Int, count k: Int) {
-        precondition(k <= n, "Orthogonalization: \(k) columns of length \(n) cannot be orthonormal")
+        require(k <= n, "Orthogonalization: \(k) columns of length \(n) cannot be orthonormal")
         q.withUnsafeMutableBufferPointer { p in
             let base = p.baseAddress!
             for j in 0..<k {

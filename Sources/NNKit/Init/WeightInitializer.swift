@@ -71,7 +71,7 @@ public enum WeightInitializer: Equatable, CustomStringConvertible {
     /// Fills `m` (its shape is kept). Throws for pre-trained values of the wrong shape and for
     /// unreadable or malformed files.
     public func initialize(_ m: inout Matrix, fanIn: Int, fanOut: Int, rng: inout RandomGenerator) throws {
-        precondition(fanIn > 0 && fanOut > 0, "WeightInitializer.\(self): fans must be positive, got in \(fanIn), out \(fanOut)")
+        require(fanIn > 0 && fanOut > 0, "WeightInitializer.\(self): fans must be positive, got in \(fanIn), out \(fanOut)")
         switch self {
         case .zeros:
             m.fill(0)
@@ -85,7 +85,7 @@ public enum WeightInitializer: Equatable, CustomStringConvertible {
                 for i in 0..<p.count { p[i] = rng.normal(mean: 0, standardDeviation: sigma) }
             }
         case .sparse(let k):
-            precondition(k > 0, "WeightInitializer.sparse: k must be positive, got \(k)")
+            require(k > 0, "WeightInitializer.sparse: k must be positive, got \(k)")
             let (rows, cols) = (m.rows, m.cols)
             m.fill(0)
             let connections = min(k, cols)

@@ -16,7 +16,7 @@ func pointwiseForward(_ input: Matrix, _ output: inout Matrix, _ f: (Float) -> F
 @inline(__always)
 func pointwiseBackward(_ layer: String, _ input: Matrix, _ output: Matrix, _ gradOutput: Matrix,
                        _ gradInput: inout Matrix, _ derivative: (Float, Float) -> Float) {
-    precondition(gradOutput.rows == input.rows && gradOutput.cols == input.cols,
+    require(gradOutput.rows == input.rows && gradOutput.cols == input.cols,
                  "\(layer).backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), input is \(input.rows)x\(input.cols)")
     gradInput.resize(rows: input.rows, cols: input.cols)
     input.withUnsafeBufferPointer { x in
@@ -42,7 +42,7 @@ public final class HardTanh: Layer {
     public var parameters: [Parameter] { [] }
 
     public init(minValue: Float = -1, maxValue: Float = 1) {
-        precondition(minValue < maxValue, "HardTanh: minValue \(minValue) must be below maxValue \(maxValue)")
+        require(minValue < maxValue, "HardTanh: minValue \(minValue) must be below maxValue \(maxValue)")
         self.minValue = minValue
         self.maxValue = maxValue
     }

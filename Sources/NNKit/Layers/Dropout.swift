@@ -16,7 +16,7 @@ public final class Dropout: Layer {
     public var parameters: [Parameter] { [] }
 
     public init(probability p: Float, seed: UInt64 = 0) {
-        precondition(p >= 0 && p < 1, "Dropout: probability must be in [0, 1), got \(p)")
+        require(p >= 0 && p < 1, "Dropout: probability must be in [0, 1), got \(p)")
         probability = p
         rng = RandomGenerator(seed: seed)
     }
@@ -49,7 +49,7 @@ public final class Dropout: Layer {
 
     @discardableResult
     public func backward(input: Matrix, gradOutput: Matrix) -> Matrix {
-        precondition(gradOutput.rows == input.rows && gradOutput.cols == input.cols,
+        require(gradOutput.rows == input.rows && gradOutput.cols == input.cols,
                      "Dropout.backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), input is \(input.rows)x\(input.cols)")
         gradInput.assign(gradOutput)
         if isTraining && probability > 0 { gradInput.multiply(by: mask) }

@@ -16,7 +16,7 @@ public final class Linear: Layer {
     public var computesInputGradient = true
 
     public init(_ inputSize: Int, _ outputSize: Int, rng: inout RandomGenerator) {
-        precondition(inputSize > 0 && outputSize > 0, "Linear: sizes must be positive, got \(inputSize) -> \(outputSize)")
+        require(inputSize > 0 && outputSize > 0, "Linear: sizes must be positive, got \(inputSize) -> \(outputSize)")
         self.inputSize = inputSize
         self.outputSize = outputSize
         let bound = 1 / Float(inputSize).squareRoot()
@@ -26,7 +26,7 @@ public final class Linear: Layer {
 
     /// A layer with the given weight (`outputs x inputs`) and bias (`outputs` values).
     public init(weight: Matrix, bias: Matrix) {
-        precondition(bias.count == weight.rows, "Linear: a bias of \(bias.count) values for a weight of \(weight.rows)x\(weight.cols)")
+        require(bias.count == weight.rows, "Linear: a bias of \(bias.count) values for a weight of \(weight.rows)x\(weight.cols)")
         inputSize = weight.cols
         outputSize = weight.rows
         self.weight = Parameter(name: "weight", value: weight)
@@ -37,7 +37,7 @@ public final class Linear: Layer {
 
     @discardableResult
     public func forward(_ input: Matrix) -> Matrix {
-        precondition(input.cols == inputSize, "Linear(\(inputSize) -> \(outputSize)).forward: input is \(input.rows)x\(input.cols), expected Nx\(inputSize)")
+        require(input.cols == inputSize, "Linear(\(inputSize) -> \(outputSize)).forward: input is \(input.rows)x\(input.cols), expected Nx\(inputSize)")
         Matrix.gemm(input, weight.value, transposeB: true, into: &output)
         output.addRowVector(bias.value)
         return output
@@ -45,7 +45,7 @@ public final class Linear: Layer {
 
     @discardableResult
     public func backward(input: Matrix, gradOutput: Matrix) -> Matrix {
-        precondition(gradOutput.rows == input.rows && gradOutput.cols == outputSize,
+        require(gradOutput.rows == input.rows && gradOutput.cols == outputSize,
                      "Linear(\(inputSize) -> \(outputSize)).backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), expected \(input.rows)x\(outputSize)")
         Matrix.gemm(gradOutput, transposeA: true, input, into: &weight.gradient, beta: 1)
         gradOutput.accumulateColumnSums(into: &bias.gradient)

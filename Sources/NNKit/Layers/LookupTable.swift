@@ -30,12 +30,12 @@ public final class LookupTable: Layer {
 
     /// Tables initialized with N(0, 1) values, as Torch7's `nn.LookupTable`.
     public init(_ shapes: [TableShape], names: [String]? = nil, rng: inout RandomGenerator) {
-        precondition(!shapes.isEmpty, "LookupTable: at least one table is needed")
-        precondition(names == nil || names!.count == shapes.count, "LookupTable: \(names!.count) names for \(shapes.count) tables")
+        require(!shapes.isEmpty, "LookupTable: at least one table is needed")
+        require(names == nil || names!.count == shapes.count, "LookupTable: \(names!.count) names for \(shapes.count) tables")
         self.shapes = shapes
         var tables: [Parameter] = []
         for (t, s) in shapes.enumerated() {
-            precondition(s.vocabularySize > 0 && s.dimension > 0, "LookupTable: table \(t) has shape \(s.vocabularySize)x\(s.dimension)")
+            require(s.vocabularySize > 0 && s.dimension > 0, "LookupTable: table \(t) has shape \(s.vocabularySize)x\(s.dimension)")
             let value = Matrix.normal(rows: s.vocabularySize, cols: s.dimension, rng: &rng)
             tables.append(Parameter(name: names?[t] ?? "table\(t)", value: value, isSparse: true))
         }
@@ -56,7 +56,7 @@ public final class LookupTable: Layer {
     @discardableResult
     public func forward(_ input: Matrix) -> Matrix {
         let t = tables.count
-        precondition(input.cols % t == 0 && input.cols > 0,
+        require(input.cols % t == 0 && input.cols > 0,
                      "LookupTable.forward: input is \(input.rows)x\(input.cols), columns must be a multiple of the \(t) tables")
         let positions = input.cols / t
         let width = positions * positionWidth
@@ -72,7 +72,7 @@ public final class LookupTable: Layer {
                         for r in 0..<input.rows {
                             for p in 0..<positions {
                                 let i = Int(idx[r * input.cols + p * t + ti])
-                                precondition(i >= 0 && i < vocab, "LookupTable.forward: index \(i) (row \(r), position \(p)) outside table \(ti) of \(vocab) rows")
+                                require(i >= 0 && i < vocab, "LookupTable.forward: index \(i) (row \(r), position \(p)) outside table \(ti) of \(vocab) rows")
                                 (out.baseAddress! + r * width + p * positionWidth + offset)
                                     .update(from: table.baseAddress! + i * dim, count: dim)
                             }
@@ -89,7 +89,7 @@ public final class LookupTable: Layer {
         let t = tables.count
         let positions = input.cols / t
         let width = positions * positionWidth
-        precondition(gradOutput.rows == input.rows && gradOutput.cols == width,
+        require(gradOutput.rows == input.rows && gradOutput.cols == width,
                      "LookupTable.backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), expected \(input.rows)x\(width)")
         gradOutput.withUnsafeBufferPointer { g in
             input.withUnsafeBufferPointer { idx in

@@ -36,7 +36,7 @@ public final class NormalizedTanh: Layer {
 
     @discardableResult
     public func backward(input: Matrix, gradOutput: Matrix) -> Matrix {
-        precondition(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
+        require(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
                      "NormalizedTanh.backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), output is \(output.rows)x\(output.cols)")
         gradInput.resize(rows: output.rows, cols: output.cols)
         let c = output.cols

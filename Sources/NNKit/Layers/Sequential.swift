@@ -4,7 +4,7 @@ public final class Sequential: Layer {
     public private(set) var layers: [Layer]
 
     public init(_ layers: [Layer]) {
-        precondition(!layers.isEmpty, "Sequential: needs at least one layer")
+        require(!layers.isEmpty, "Sequential: needs at least one layer")
         self.layers = layers
     }
 

@@ -31,7 +31,7 @@ public final class Softmax: Layer {
 
     @discardableResult
     public func backward(input: Matrix, gradOutput: Matrix) -> Matrix {
-        precondition(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
+        require(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
                      "Softmax.backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), output is \(output.rows)x\(output.cols)")
         gradInput.resize(rows: output.rows, cols: output.cols)
         let c = output.cols
@@ -84,7 +84,7 @@ public final class LogSoftmax: Layer {
 
     @discardableResult
     public func backward(input: Matrix, gradOutput: Matrix) -> Matrix {
-        precondition(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
+        require(gradOutput.rows == output.rows && gradOutput.cols == output.cols,
                      "LogSoftmax.backward: gradOutput is \(gradOutput.rows)x\(gradOutput.cols), output is \(output.rows)x\(output.cols)")
         gradInput.resize(rows: output.rows, cols: output.cols)
         let c = output.cols

@@ -73,9 +73,9 @@ extension LossTargets {
         guard case .classes(let c) = self else {
             preconditionFailure("\(loss): needs class targets (.classes), got a target matrix")
         }
-        precondition(c.count == rows, "\(loss): \(c.count) targets for \(rows) rows of scores")
+        require(c.count == rows, "\(loss): \(c.count) targets for \(rows) rows of scores")
         for (r, j) in c.enumerated() {
-            precondition(j >= 0 && j < classes, "\(loss): target \(j) (row \(r)) outside \(classes) classes")
+            require(j >= 0 && j < classes, "\(loss): target \(j) (row \(r)) outside \(classes) classes")
         }
         return c
     }
@@ -85,7 +85,7 @@ extension LossTargets {
         guard case .values(let m) = self else {
             preconditionFailure("\(loss): needs a target matrix (.values), got class indices")
         }
-        precondition(m.shape == shape, "\(loss): targets are \(m.shape), scores are \(shape)")
+        require(m.shape == shape, "\(loss): targets are \(m.shape), scores are \(shape)")
         return m
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 func marginLoss(scores: Matrix, targets: LossTargets, gradient: inout Matrix, name: String,
                 _ loss: (Double) -> (value: Double, slope: Double)) -> Double {
     let (n, c) = (scores.rows, scores.cols)
-    precondition(c >= 2, "\(name): needs at least two classes, scores are \(scores.shape)")
+    require(c >= 2, "\(name): needs at least two classes, scores are \(scores.shape)")
     let classes = targets.classIndices(rows: n, classes: c, loss: name)
     gradient.resize(rows: n, cols: c)
     let invN = 1 / Double(n)

@@ -11,7 +11,7 @@ public protocol RankingLoss: AnyObject, CustomStringConvertible {
 
 func rankingLoss(correct: Matrix, corrupted: Matrix, gradCorrect: inout Matrix, gradCorrupted: inout Matrix,
                  name: String, _ loss: (Double) -> (value: Double, slope: Double)) -> Double {
-    precondition(correct.shape == corrupted.shape, "\(name): correct scores are \(correct.shape), corrupted \(corrupted.shape)")
+    require(correct.shape == corrupted.shape, "\(name): correct scores are \(correct.shape), corrupted \(corrupted.shape)")
     gradCorrect.resize(rows: correct.rows, cols: correct.cols)
     gradCorrupted.resize(rows: correct.rows, cols: correct.cols)
     let n = correct.count

@@ -51,7 +51,7 @@ public final class BottouSchedule: FormulaSchedule, LearningRateSchedule {
     public let initialLearningRate: Float
     public let lambda: Double
     public init(initialLearningRate: Float, lambda: Double) {
-        precondition(lambda >= 0, "BottouSchedule: lambda must not be negative, got \(lambda)")
+        require(lambda >= 0, "BottouSchedule: lambda must not be negative, got \(lambda)")
         self.initialLearningRate = initialLearningRate
         self.lambda = lambda
     }
@@ -69,7 +69,7 @@ public final class StepDecaySchedule: FormulaSchedule, LearningRateSchedule {
     public let factor: Double
     public let stepSize: Int
     public init(initialLearningRate: Float, factor: Double = 0.1, stepSize: Int) {
-        precondition(stepSize > 0, "StepDecaySchedule: stepSize must be positive, got \(stepSize)")
+        require(stepSize > 0, "StepDecaySchedule: stepSize must be positive, got \(stepSize)")
         self.initialLearningRate = initialLearningRate
         self.factor = factor
         self.stepSize = stepSize
@@ -85,7 +85,7 @@ public final class ExponentialDecaySchedule: FormulaSchedule, LearningRateSchedu
     public let initialLearningRate: Float
     public let factor: Double
     public init(initialLearningRate: Float, factor: Double) {
-        precondition(factor > 0 && factor <= 1, "ExponentialDecaySchedule: factor must be in (0, 1], got \(factor)")
+        require(factor > 0 && factor <= 1, "ExponentialDecaySchedule: factor must be in (0, 1], got \(factor)")
         self.initialLearningRate = initialLearningRate
         self.factor = factor
     }

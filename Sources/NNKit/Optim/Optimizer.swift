@@ -64,7 +64,7 @@ public class SlotOptimizer: Optimizer {
     private var states: [ObjectIdentifier: SlotState] = [:]
 
     init(learningRate: Float, slotNames: [String]) {
-        precondition(slotNames.count <= 2, "SlotOptimizer: at most two state slots")
+        require(slotNames.count <= 2, "SlotOptimizer: at most two state slots")
         self.learningRate = learningRate
         self.slotNames = slotNames
     }
@@ -87,7 +87,7 @@ public class SlotOptimizer: Optimizer {
         stepCount += 1
         beginStep()
         for p in parameters {
-            precondition(p.gradient.shape == p.value.shape, "\(self): gradient of \(p.name) is \(p.gradient.shape), value \(p.value.shape)")
+            require(p.gradient.shape == p.value.shape, "\(self): gradient of \(p.name) is \(p.gradient.shape), value \(p.value.shape)")
             let s = state(for: p)
             let c = p.value.cols
             p.value.withUnsafeMutableBufferPointer { v in

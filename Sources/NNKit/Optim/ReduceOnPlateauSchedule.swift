@@ -18,8 +18,8 @@ public final class ReduceOnPlateauSchedule: LearningRateSchedule {
     public private(set) var reductions = 0
 
     public init(initialLearningRate: Float, factor: Float = 0.5, patience: Int = 3, floor: Float = 1e-6, threshold: Double = 0) {
-        precondition(factor > 0 && factor < 1, "ReduceOnPlateauSchedule: factor must be in (0, 1), got \(factor)")
-        precondition(patience >= 1, "ReduceOnPlateauSchedule: patience must be at least 1, got \(patience)")
+        require(factor > 0 && factor < 1, "ReduceOnPlateauSchedule: factor must be in (0, 1), got \(factor)")
+        require(patience >= 1, "ReduceOnPlateauSchedule: patience must be at least 1, got \(patience)")
         self.initialLearningRate = initialLearningRate
         self.factor = factor
         self.patience = patience

@@ -53,11 +53,11 @@ extension Matrix {
     ) {
         let (m, ka) = transposeA ? (a.cols, a.rows) : (a.rows, a.cols)
         let (kb, n) = transposeB ? (b.cols, b.rows) : (b.rows, b.cols)
-        precondition(ka == kb, "matrix product: inner dimensions differ: \(describe(a, transposeA)) * \(describe(b, transposeB)) (\(ka) vs \(kb))")
+        require(ka == kb, "matrix product: inner dimensions differ: \(describe(a, transposeA)) * \(describe(b, transposeB)) (\(ka) vs \(kb))")
         if beta == 0 {
             c.resize(rows: m, cols: n)
         } else {
-            precondition(c.rows == m && c.cols == n,
+            require(c.rows == m && c.cols == n,
                          "matrix product: accumulating \(describe(a, transposeA)) * \(describe(b, transposeB)) = \(m)x\(n) into a \(c.rows)x\(c.cols) matrix")
         }
         if m == 0 || n == 0 { return }

@@ -18,7 +18,7 @@ public struct Matrix: Equatable, Sendable {
 
     /// A `rows x cols` matrix filled with `value`.
     public init(rows: Int, cols: Int, repeating value: Float = 0) {
-        precondition(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)x\(cols)")
+        require(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)x\(cols)")
         self.rows = rows
         self.cols = cols
         self._storage = [Float](repeating: value, count: rows * cols)
@@ -26,8 +26,8 @@ public struct Matrix: Equatable, Sendable {
 
     /// A `rows x cols` matrix holding `values` row after row.
     public init(rows: Int, cols: Int, values: [Float]) {
-        precondition(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)x\(cols)")
-        precondition(values.count == rows * cols,
+        require(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)x\(cols)")
+        require(values.count == rows * cols,
                      "Matrix: \(values.count) values cannot fill a \(rows)x\(cols) matrix (needs \(rows * cols))")
         self.rows = rows
         self.cols = cols
@@ -39,7 +39,7 @@ public struct Matrix: Equatable, Sendable {
         let r = nested.count
         let c = nested.first?.count ?? 0
         for (i, row) in nested.enumerated() {
-            precondition(row.count == c, "Matrix: row \(i) has \(row.count) values, row 0 has \(c)")
+            require(row.count == c, "Matrix: row \(i) has \(row.count) values, row 0 has \(c)")
         }
         self.init(rows: r, cols: c, values: nested.flatMap { $0 })
     }
@@ -63,12 +63,12 @@ public struct Matrix: Equatable, Sendable {
 
     public subscript(row: Int, col: Int) -> Float {
         get {
-            precondition(row >= 0 && row < rows && col >= 0 && col < cols,
+            require(row >= 0 && row < rows && col >= 0 && col < cols,
                          "Matrix: index (\(row), \(col)) outside \(rows)x\(cols)")
             return storage[row * cols + col]
         }
         set {
-            precondition(row >= 0 && row < rows && col >= 0 && col < cols,
+            require(row >= 0 && row < rows && col >= 0 && col < cols,
                          "Matrix: index (\(row), \(col)) outside \(rows)x\(cols)")
             _storage[row * cols + col] = newValue
         }
@@ -76,14 +76,14 @@ public struct Matrix: Equatable, Sendable {
 
     /// Row `r` as an array (a copy).
     public func row(_ r: Int) -> [Float] {
-        precondition(r >= 0 && r < rows, "Matrix.row: row \(r) outside \(rows)x\(cols)")
+        require(r >= 0 && r < rows, "Matrix.row: row \(r) outside \(rows)x\(cols)")
         return Array(storage[(r * cols)..<((r + 1) * cols)])
     }
 
     /// Changes the shape to `rows x cols`, keeping the allocation when it is large
     /// enough. The contents are unspecified afterwards unless `zero` is true.
     public mutating func resize(rows: Int, cols: Int, zero: Bool = false) {
-        precondition(rows >= 0 && cols >= 0, "Matrix.resize: negative shape \(rows)x\(cols)")
+        require(rows >= 0 && cols >= 0, "Matrix.resize: negative shape \(rows)x\(cols)")
         let n = rows * cols
         if _storage.count != n {
             if _storage.count > n {
@@ -100,7 +100,7 @@ public struct Matrix: Equatable, Sendable {
 
     /// The same elements seen as `rows x cols`; the element count must not change.
     public func reshaped(rows: Int, cols: Int) -> Matrix {
-        precondition(rows * cols == count,
+        require(rows * cols == count,
                      "Matrix.reshaped: cannot view \(self.rows)x\(self.cols) as \(rows)x\(cols)")
         return Matrix(rows: rows, cols: cols, values: storage)
     }

@@ -2,13 +2,13 @@
 /// unsafe buffers (no allocation unless the result is a new matrix).
 extension Matrix {
     private func requireSameShape(_ other: Matrix, _ op: String) {
-        precondition(rows == other.rows && cols == other.cols,
+        require(rows == other.rows && cols == other.cols,
                      "\(op): shapes differ: \(rows)x\(cols) and \(other.rows)x\(other.cols)")
     }
 
     /// Adds the row vector `bias` (1 x cols, or any shape with `cols` elements) to every row.
     public mutating func addRowVector(_ bias: Matrix) {
-        precondition(bias.count == cols,
+        require(bias.count == cols,
                      "addRowVector: a bias of \(bias.rows)x\(bias.cols) does not match rows of \(rows)x\(cols)")
         let (r, c) = (rows, cols)
         withUnsafeMutableBufferPointer { p in
@@ -98,7 +98,7 @@ extension Matrix {
     /// Adds the sum over rows (a `1 x cols` row) into `target`, scaled by `alpha`:
     /// the bias gradient of a batch.
     public func accumulateColumnSums(into target: inout Matrix, scaledBy alpha: Float = 1) {
-        precondition(target.count == cols,
+        require(target.count == cols,
                      "accumulateColumnSums: a target of \(target.rows)x\(target.cols) does not match \(rows)x\(cols)")
         let c = cols
         withUnsafeBufferPointer { p in
@@ -177,7 +177,7 @@ extension Matrix {
     public mutating func gatherRows(of table: Matrix, indices: [Int]) {
         let c = table.cols
         for (n, i) in indices.enumerated() {
-            precondition(i >= 0 && i < table.rows, "gatherRows: index \(i) (entry \(n)) outside a table of \(table.rows) rows")
+            require(i >= 0 && i < table.rows, "gatherRows: index \(i) (entry \(n)) outside a table of \(table.rows) rows")
         }
         resize(rows: indices.count, cols: c)
         withUnsafeMutableBufferPointer { o in
@@ -191,11 +191,11 @@ extension Matrix {
 
     /// Adds row `n` of `self` into row `indices[n]` of `table` (the lookup-table gradient).
     public func scatterAddRows(into table: inout Matrix, indices: [Int], scaledBy alpha: Float = 1) {
-        precondition(indices.count == rows, "scatterAddRows: \(indices.count) indices for \(rows) rows")
-        precondition(table.cols == cols, "scatterAddRows: rows of \(cols) into a table of \(table.rows)x\(table.cols)")
+        require(indices.count == rows, "scatterAddRows: \(indices.count) indices for \(rows) rows")
+        require(table.cols == cols, "scatterAddRows: rows of \(cols) into a table of \(table.rows)x\(table.cols)")
         let c = cols
         for (n, i) in indices.enumerated() {
-            precondition(i >= 0 && i < table.rows, "scatterAddRows: index \(i) (entry \(n)) outside a table of \(table.rows) rows")
+            require(i >= 0 && i < table.rows, "scatterAddRows: index \(i) (entry \(n)) outside a table of \(table.rows) rows")
         }
         withUnsafeBufferPointer { src in
             table.withUnsafeMutableBufferPointer { t in

@@ -27,7 +27,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
 
     /// A generator from saved state words.
     public init(state: [UInt64]) {
-        precondition(state.count == 4, "RandomGenerator: a saved state has 4 words, got \(state.count)")
+        require(state.count == 4, "RandomGenerator: a saved state has 4 words, got \(state.count)")
         (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
         if (s0 | s1 | s2 | s3) == 0 { s0 = 1 }
     }
@@ -71,7 +71,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
 
     /// Uniform integer in 0..<bound, unbiased (Lemire's multiply-and-reject).
     public mutating func int(below bound: Int) -> Int {
-        precondition(bound > 0, "RandomGenerator.int(below:): bound must be positive, got \(bound)")
+        require(bound > 0, "RandomGenerator.int(below:): bound must be positive, got \(bound)")
         let b = UInt64(bound)
         var m = next().multipliedFullWidth(by: b)
         if m.low < b {
@@ -99,7 +99,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
 
     /// `k` distinct values of 0..<n in random order (partial Fisher-Yates).
     public mutating func sample(_ k: Int, from n: Int) -> [Int] {
-        precondition(k <= n, "RandomGenerator.sample: cannot draw \(k) distinct values from \(n)")
+        require(k <= n, "RandomGenerator.sample: cannot draw \(k) distinct values from \(n)")
         var p = Array(0..<n)
         for i in 0..<k { p.swapAt(i, i + int(below: n - i)) }
         return Array(p[0..<k])

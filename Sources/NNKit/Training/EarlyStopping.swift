@@ -15,7 +15,7 @@ public final class EarlyStopping: StoppingCriterion {
     public private(set) var best: ParameterSnapshot?
 
     public init(patience: Int, minDelta: Double = 0, parameters: [Parameter]) {
-        precondition(patience >= 1, "EarlyStopping: patience must be at least 1, got \(patience)")
+        require(patience >= 1, "EarlyStopping: patience must be at least 1, got \(patience)")
         self.patience = patience
         self.minDelta = minDelta
         self.parameters = parameters

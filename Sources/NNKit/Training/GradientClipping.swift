@@ -8,7 +8,7 @@ public enum GradientClipping {
     /// direction. Returns ‖g‖ before clipping.
     @discardableResult
     public static func clipByGlobalNorm(_ parameters: [Parameter], maxNorm: Float) -> Double {
-        precondition(maxNorm > 0, "clipByGlobalNorm: maxNorm must be positive, got \(maxNorm)")
+        require(maxNorm > 0, "clipByGlobalNorm: maxNorm must be positive, got \(maxNorm)")
         var squares = 0.0
         for p in parameters {
             forEachGradientSpan(p) { g, n in
@@ -31,7 +31,7 @@ public enum GradientClipping {
     /// thesis, section 3.2.2). Changes the direction; returns how many entries were clamped.
     @discardableResult
     public static func clipByValue(_ parameters: [Parameter], limit: Float) -> Int {
-        precondition(limit > 0, "clipByValue: limit must be positive, got \(limit)")
+        require(limit > 0, "clipByValue: limit must be positive, got \(limit)")
         var clamped = 0
         for p in parameters {
             forEachGradientSpan(p) { g, n in

@@ -25,7 +25,7 @@ public struct InputScaler: Codable, Equatable, Sendable {
 
     /// `x` standardized in place.
     public func transform(_ x: inout Matrix) {
-        precondition(x.cols == means.count, "InputScaler: fitted on \(means.count) columns, given \(x.rows)x\(x.cols)")
+        require(x.cols == means.count, "InputScaler: fitted on \(means.count) columns, given \(x.rows)x\(x.cols)")
         let c = x.cols
         x.withUnsafeMutableBufferPointer { p in
             for r in 0..<(p.count / max(c, 1)) {

@@ -68,7 +68,7 @@ public struct L2Regularization: Regularizer {
     public var selection: ParameterSelection
 
     public init(strength: Float, selection: ParameterSelection = .decayed) {
-        precondition(strength >= 0, "L2Regularization: strength must not be negative, got \(strength)")
+        require(strength >= 0, "L2Regularization: strength must not be negative, got \(strength)")
         self.strength = strength
         self.selection = selection
     }
@@ -106,7 +106,7 @@ public struct L1Regularization: Regularizer {
     public var selection: ParameterSelection
 
     public init(strength: Float, selection: ParameterSelection = .decayed) {
-        precondition(strength >= 0, "L1Regularization: strength must not be negative, got \(strength)")
+        require(strength >= 0, "L1Regularization: strength must not be negative, got \(strength)")
         self.strength = strength
         self.selection = selection
     }

@@ -25,8 +25,8 @@ public final class Trainer {
     private var order: [Int] = []
 
     public init(task: TrainingTask, configuration: TrainerConfiguration) {
-        precondition(configuration.batchSize > 0, "Trainer: batchSize must be positive, got \(configuration.batchSize)")
-        precondition(configuration.epochs >= 0, "Trainer: epochs must not be negative, got \(configuration.epochs)")
+        require(configuration.batchSize > 0, "Trainer: batchSize must be positive, got \(configuration.batchSize)")
+        require(configuration.epochs >= 0, "Trainer: epochs must not be negative, got \(configuration.epochs)")
         self.task = task
         self.configuration = configuration
         parameters = task.parameters

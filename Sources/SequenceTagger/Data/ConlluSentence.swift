@@ -1,3 +1,4 @@
+import NNKit
 /// A sentence of a CoNLL-U file (Universal Dependencies, https://universaldependencies.org/format.html)
 /// kept whole: its comment lines and every line in order, including multi-word token ranges
 /// (`3-4`) and empty nodes (`8.1`), so that writing it back gives the same bytes.
@@ -50,7 +51,7 @@ public struct ConlluSentence: Equatable, Sendable {
             s.entries[i].fields[column.rawValue] = tags[k]
             k += 1
         }
-        precondition(k == tags.count, "withTags: \(tags.count) tags for \(k) words")
+        require(k == tags.count, "withTags: \(tags.count) tags for \(k) words")
         return s
     }
 }

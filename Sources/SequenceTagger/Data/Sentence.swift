@@ -1,3 +1,4 @@
+import NNKit
 /// One token of a column corpus: its word, its tag (when the corpus has one) and every column
 /// of its line, kept so that extra columns (POS for chunking, say) can become features and the
 /// line can be written back unchanged.
@@ -64,7 +65,7 @@ public struct Sentence: Equatable, Sendable {
 
     /// The same sentence with new tags, written into the tag column too (so writers emit them).
     public func withTags(_ newTags: [String]) -> Sentence {
-        precondition(newTags.count == tokens.count, "withTags: \(newTags.count) tags for \(tokens.count) tokens")
+        require(newTags.count == tokens.count, "withTags: \(newTags.count) tags for \(tokens.count) tokens")
         var s = self
         for i in s.tokens.indices {
             s.tokens[i].tag = newTags[i]

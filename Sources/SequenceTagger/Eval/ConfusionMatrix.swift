@@ -1,3 +1,4 @@
+import NNKit
 /// Counts of (gold tag, guessed tag) pairs over tokens, for seeing which tags a tagger mixes up.
 /// Labels are ordered bytewise; `format()` prints gold tags as rows and guesses as columns.
 public struct ConfusionMatrix: Equatable, Sendable {
@@ -12,7 +13,7 @@ public struct ConfusionMatrix: Equatable, Sendable {
     }
 
     public mutating func add(gold: [String], guessed: [String]) {
-        precondition(gold.count == guessed.count, "ConfusionMatrix: \(gold.count) gold tags for \(guessed.count) guesses")
+        require(gold.count == guessed.count, "ConfusionMatrix: \(gold.count) gold tags for \(guessed.count) guesses")
         for (g, p) in zip(gold, guessed) { add(gold: g, guessed: p) }
     }
 

@@ -1,3 +1,4 @@
+import NNKit
 import Foundation
 
 /// Chunk and token scoring computed exactly as the CoNLL shared tasks' `conlleval` script
@@ -82,7 +83,7 @@ public struct ConllEval: Sendable {
 
     /// Reads one input line (without its newline).
     public mutating func add(line: String) throws {
-        precondition(!finished, "ConllEval: add after finish")
+        require(!finished, "ConllEval: add after finish")
         lineNumber += 1
         var f = splitter.split(line)
         // The script keeps the field count of the first line (a leading blank line fixes nothing).
@@ -116,7 +117,7 @@ public struct ConllEval: Sendable {
 
     /// Adds one sentence of gold and guessed tags followed by a boundary.
     public mutating func add(gold: [String], guessed: [String]) throws {
-        precondition(gold.count == guessed.count, "ConllEval: \(gold.count) gold tags for \(guessed.count) guesses")
+        require(gold.count == guessed.count, "ConllEval: \(gold.count) gold tags for \(guessed.count) guesses")
         for (g, p) in zip(gold, guessed) {
             confusion.add(gold: g, guessed: p)
             let (c, ct) = split(g), (q, qt) = split(p)

@@ -1,3 +1,4 @@
+import NNKit
 /// The suffix feature used for part-of-speech tagging by Collobert et al. (2011, section 3.5):
 /// the last `length` characters (two by default) of the lower-cased word, whole when the word
 /// is shorter. Their ids come from a `Vocabulary` built over the training suffixes.
@@ -5,7 +6,7 @@ public struct SuffixFeature: Sendable {
     public var length: Int
 
     public init(length: Int = 2) {
-        precondition(length > 0, "SuffixFeature: length must be positive")
+        require(length > 0, "SuffixFeature: length must be positive")
         self.length = length
     }
 

@@ -35,7 +35,7 @@ public final class SentenceLogLikelihood {
     }
 
     public init(tagCount: Int) {
-        precondition(tagCount > 0, "SentenceLogLikelihood: tagCount must be positive")
+        require(tagCount > 0, "SentenceLogLikelihood: tagCount must be positive")
         self.tagCount = tagCount
         transitions = Parameter(name: "transitions", value: Matrix(rows: tagCount, cols: tagCount), isDecayed: false)
         expTransitions = .allocate(capacity: tagCount * tagCount)
@@ -53,8 +53,8 @@ public final class SentenceLogLikelihood {
     ///   - sentences: the row range of each sentence, covering `scores` in order.
     ///   - tags: the gold tag of each row.
     public func evaluate(scores: Matrix, sentences: [Range<Int>], tags: [Int], gradient: inout Matrix) -> Double {
-        precondition(scores.cols == tagCount, "SentenceLogLikelihood: scores have \(scores.cols) columns, expected \(tagCount) tags")
-        precondition(tags.count == scores.rows, "SentenceLogLikelihood: \(tags.count) tags for \(scores.rows) score rows")
+        require(scores.cols == tagCount, "SentenceLogLikelihood: scores have \(scores.cols) columns, expected \(tagCount) tags")
+        require(tags.count == scores.rows, "SentenceLogLikelihood: \(tags.count) tags for \(scores.rows) score rows")
         gradient.resize(rows: scores.rows, cols: scores.cols, zero: true)
         guard !sentences.isEmpty else { return 0 }
         let k = tagCount
@@ -174,7 +174,7 @@ public final class SentenceLogLikelihood {
         var gold = 0.0
         for t in 0..<length {
             let y = tags[firstRow + t]
-            precondition(y >= 0 && y < k, "SentenceLogLikelihood: tag \(y) at row \(firstRow + t) outside 0..<\(k)")
+            require(y >= 0 && y < k, "SentenceLogLikelihood: tag \(y) at row \(firstRow + t) outside 0..<\(k)")
             gold += Double(f[t * k + y]) + (t == 0 ? Double(a0[y]) : Double(a[tags[firstRow + t - 1] * k + y]))
         }
         // Gradients: marginals minus gold indicators.

@@ -45,7 +45,7 @@ extension SentenceLogLikelihood {
         var gold = 0.0
         for t in 0..<length {
             let y = tags[firstRow + t]
-            precondition(y >= 0 && y < k, "SentenceLogLikelihood: tag \(y) at row \(firstRow + t) outside 0..<\(k)")
+            require(y >= 0 && y < k, "SentenceLogLikelihood: tag \(y) at row \(firstRow + t) outside 0..<\(k)")
             gold += Double(f[t * k + y])
             if t == 0 {
                 gold += Double(a0[y])

@@ -23,9 +23,9 @@ public final class ViterbiDecoder {
     /// As `decode(scores:rows:transitions:initial:)`, writing the tags into `path` (resized).
     public func decode(scores: Matrix, rows: Range<Int>, transitions: Matrix, initial: Matrix, into path: inout [Int]) {
         let k = scores.cols
-        precondition(transitions.rows == k && transitions.cols == k && initial.count == k,
+        require(transitions.rows == k && transitions.cols == k && initial.count == k,
                      "ViterbiDecoder: \(k) tags but transitions \(transitions.rows)x\(transitions.cols) and initial \(initial.count)")
-        precondition(rows.lowerBound >= 0 && rows.upperBound <= scores.rows, "ViterbiDecoder: rows \(rows) outside \(scores.rows) score rows")
+        require(rows.lowerBound >= 0 && rows.upperBound <= scores.rows, "ViterbiDecoder: rows \(rows) outside \(scores.rows) score rows")
         let length = rows.count
         if path.count != length { path = [Int](repeating: 0, count: length) }
         guard length > 0 else { return }

@@ -16,8 +16,8 @@ public struct WindowBuilder: Sendable {
     public var columns: Int { windowSize * tables }
 
     public init(windowSize: Int, paddingIds: [Int]) {
-        precondition(windowSize > 0 && windowSize % 2 == 1, "WindowBuilder: the window size must be odd and positive, got \(windowSize)")
-        precondition(!paddingIds.isEmpty, "WindowBuilder: at least one table is needed")
+        require(windowSize > 0 && windowSize % 2 == 1, "WindowBuilder: the window size must be odd and positive, got \(windowSize)")
+        require(!paddingIds.isEmpty, "WindowBuilder: at least one table is needed")
         self.windowSize = windowSize
         self.paddingIds = paddingIds
     }
@@ -27,8 +27,8 @@ public struct WindowBuilder: Sendable {
     public func write(sentence ids: UnsafeBufferPointer<Int32>, into windows: inout Matrix, firstRow: Int) {
         let t = tables, w = windowSize, half = windowSize / 2
         let n = ids.count / t
-        precondition(ids.count == n * t, "WindowBuilder: \(ids.count) ids are not a whole number of tokens of \(t) tables")
-        precondition(windows.cols == columns && firstRow + n <= windows.rows,
+        require(ids.count == n * t, "WindowBuilder: \(ids.count) ids are not a whole number of tokens of \(t) tables")
+        require(windows.cols == columns && firstRow + n <= windows.rows,
                      "WindowBuilder: a \(windows.rows)x\(windows.cols) matrix cannot take \(n) windows of \(columns) at row \(firstRow)")
         windows.withUnsafeMutableBufferPointer { out in
             for i in 0..<n {
