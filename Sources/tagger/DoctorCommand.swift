@@ -45,7 +45,7 @@ enum DoctorCommand {
                 for p in params { p.zeroGradient() }
                 tagger.network.isTraining = false
                 return task.trainBatch(sample[...]).loss
-            }, epsilon: 1e-2, maxEntriesPerTensor: 40, skipsKinks: true)
+            }, epsilon: 1e-3, maxEntriesPerTensor: 40, skipsKinks: true)
 
         // 2. Dead and saturated units on up to 2,000 words, before and after the short run.
         let probe = task.dev ?? task.train
@@ -66,7 +66,8 @@ enum DoctorCommand {
 
         print("\nChecklist (the course's \"how to train your network\"):")
         let items = [
-            TrainingChecklist.gradients(check),
+            // Float scores and HardTanh kinks on a real model: 1e-2 separates rounding from a wrong derivative (errors of 0.1 and more).
+            TrainingChecklist.gradients(check, tolerance: 1e-2),
             TrainingChecklist.deadUnits(unitsAfter),
             TrainingChecklist.saturatedUnits(unitsAfter),
             TrainingChecklist.trainingLoss(result.history, diverged: diverged),

@@ -17,6 +17,7 @@ struct TrainingOptions {
       --gazetteers DIR        Gazetteer lists (loc, per, org, misc .txt) as features.
       --no-caps               Leave out the capitalisation feature.
       --suffix                Add the suffix feature (on by default for pos).
+      --suffix-length N       Letters of the suffix feature (default 2, as SENNA).
       --criterion sll|wll     Sentence-level (default) or word-level log-likelihood.
       --window N              Window size (default 5).     --hidden N   Hidden units (default 300).
       --word-dim N            Word embedding size (default 50).
@@ -71,6 +72,7 @@ struct TrainingOptions {
         o.gazetteerDirectory = try a.option("--gazetteers")
         if a.flag("--no-caps") { o.configuration.capsDimension = nil }
         if a.flag("--suffix") { o.configuration.suffixDimension = 5 }
+        if let n = try a.int("--suffix-length") { o.configuration.suffixLength = try positive(n, "--suffix-length", a) }
         if let c = try a.choice("--criterion", ["sll", "wll"]) { o.configuration.criterion = TaggerCriterion(rawValue: c)! }
         if let w = try a.int("--window") {
             guard w > 0 && w % 2 == 1 else { throw UsageError(message: "--window must be odd and positive, got \(w)", usage: a.usage) }
