@@ -23,6 +23,12 @@ public final class BLAS: @unchecked Sendable {
         Float, UnsafePointer<Float>?, Int32,
         UnsafePointer<Float>?, Int32,
         Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    public typealias SgemvFn = @convention(c) (
+        Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    public typealias SgerFn = @convention(c) (
+        Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32, UnsafeMutablePointer<Float>?, Int32) -> Void
     typealias SetThreadsFn = @convention(c) (Int32) -> Void
     typealias GetThreadsFn = @convention(c) () -> Int32
 
@@ -30,6 +36,10 @@ public final class BLAS: @unchecked Sendable {
     public let libraryPath: String?
     /// `cblas_sgemm` itself, for callers that measure it directly.
     public let sgemm: SgemmFn?
+    /// `cblas_sgemv` and `cblas_sger`: products with a single row or column (batch 1) skip the
+    /// packing that sgemm does.
+    let sgemv: SgemvFn?
+    let sger: SgerFn?
     private let setThreadsFn: SetThreadsFn?
     private let getThreadsFn: GetThreadsFn?
 
@@ -47,7 +57,7 @@ public final class BLAS: @unchecked Sendable {
 
     init(environment env: [String: String]) {
         if let flag = env["NNKIT_BLAS"]?.lowercased(), ["off", "0", "false", "no", "swift"].contains(flag) {
-            libraryPath = nil; sgemm = nil; setThreadsFn = nil; getThreadsFn = nil
+            libraryPath = nil; sgemm = nil; sgemv = nil; sger = nil; setThreadsFn = nil; getThreadsFn = nil
             return
         }
         var candidates: [String] = []
@@ -62,11 +72,13 @@ public final class BLAS: @unchecked Sendable {
             guard let sym = dlsym(handle, "cblas_sgemm") else { dlclose(handle); continue }
             libraryPath = path
             sgemm = unsafeBitCast(sym, to: SgemmFn.self)
+            sgemv = dlsym(handle, "cblas_sgemv").map { unsafeBitCast($0, to: SgemvFn.self) }
+            sger = dlsym(handle, "cblas_sger").map { unsafeBitCast($0, to: SgerFn.self) }
             setThreadsFn = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreadsFn.self) }
             getThreadsFn = dlsym(handle, "openblas_get_num_threads").map { unsafeBitCast($0, to: GetThreadsFn.self) }
             return
         }
-        libraryPath = nil; sgemm = nil; setThreadsFn = nil; getThreadsFn = nil
+        libraryPath = nil; sgemm = nil; sgemv = nil; sger = nil; setThreadsFn = nil; getThreadsFn = nil
     }
 
     /// The BLAS library's thread count, when it lets us read it (OpenBLAS).

@@ -30,6 +30,9 @@ public func sgemm(
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
     backend: ComputeBackend = .automatic
 ) {
+    if backend != .swift, m > 0, n > 0, k > 0, blasVectorProduct(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
+        return
+    }
     if backend != .swift, let f = BLAS.shared.sgemm, m > 0, n > 0 {
         f(BLAS.rowMajor, transposeA ? BLAS.trans : BLAS.noTrans, transposeB ? BLAS.trans : BLAS.noTrans,
           Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
@@ -38,6 +41,50 @@ public func sgemm(
         SwiftGemm.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                         alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
+}
+
+/// Products with one row, one column or an inner dimension of 1 (a batch of one example) as
+/// sgemv or sger, which read each matrix once instead of packing it as sgemm does.
+/// Returns false when it does not apply or the library lacks the routine.
+@inline(__always)
+func blasVectorProduct(
+    _ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+    _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+    _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
+) -> Bool {
+    let blas = BLAS.shared
+    if m == 1, let gemv = blas.sgemv {
+        // c (1 x n) = alpha * x (1 x k) * op(B) + beta * c, i.e. c = alpha * op(B)ᵀ x + beta * c.
+        let incx = Int32(ta ? lda : 1)
+        if tb {  // B stored n x k: c = B x
+            gemv(BLAS.rowMajor, BLAS.noTrans, Int32(n), Int32(k), alpha, b, Int32(ldb), a, incx, beta, c, 1)
+        } else { // B stored k x n: c = Bᵀ x
+            gemv(BLAS.rowMajor, BLAS.trans, Int32(k), Int32(n), alpha, b, Int32(ldb), a, incx, beta, c, 1)
+        }
+        return true
+    }
+    if n == 1, let gemv = blas.sgemv {
+        // c (m x 1) = alpha * op(A) y + beta * c, y the single column of op(B).
+        let incy = Int32(tb ? 1 : ldb)
+        if ta {  // A stored k x m
+            gemv(BLAS.rowMajor, BLAS.trans, Int32(k), Int32(m), alpha, a, Int32(lda), b, incy, beta, c, Int32(ldc))
+        } else {
+            gemv(BLAS.rowMajor, BLAS.noTrans, Int32(m), Int32(k), alpha, a, Int32(lda), b, incy, beta, c, Int32(ldc))
+        }
+        return true
+    }
+    if k == 1, let ger = blas.sger {
+        // c = alpha * x yᵀ + beta * c: x the column of op(A), y the row of op(B).
+        if beta != 1 {
+            for i in 0..<m {
+                let row = c + i * ldc
+                if beta == 0 { row.update(repeating: 0, count: n) } else { for j in 0..<n { row[j] *= beta } }
+            }
+        }
+        ger(BLAS.rowMajor, Int32(m), Int32(n), alpha, a, Int32(ta ? 1 : lda), b, Int32(tb ? ldb : 1), c, Int32(ldc))
+        return true
+    }
+    return false
 }
 
 extension Matrix {

@@ -5,7 +5,8 @@ import NNTestSupport
 /// Every product is computed on both paths (system BLAS when present, and the Swift kernel)
 /// and compared with a Double-precision reference.
 @Suite struct GemmTests {
-    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 275, 300), (3, 5, 7), (4, 16, 16), (17, 33, 65),
+    // (m, k, n); m = 1, n = 1 and k = 1 take the sgemv and sger paths.
+    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 275, 300), (300, 275, 1), (5, 1, 7), (1, 1, 9), (3, 5, 7), (4, 16, 16), (17, 33, 65),
                                             (64, 256, 16), (70, 300, 45), (129, 513, 31), (96, 275, 300)]
 
     static func reference(_ a: Matrix, _ ta: Bool, _ b: Matrix, _ tb: Bool, _ c: Matrix, alpha: Float, beta: Float) -> [Double] {
