@@ -113,3 +113,47 @@ import SequenceTagger
         #expect(noData.status == 1 && noData.stderr.contains("/nonexistent.conll"), "\(noData.stderr)")
     }
 }
+
+@Suite(.serialized) struct TaggerInterruptAndDoctorTests {
+    @Test func ctrlCWritesACheckpointAndResumeContinues() throws {
+        guard let binary = TaggerBinary.path else { print("skipped: \(TaggerBinary.missing)"); return }
+        let train = try TaggerCommandTests.writeCorpus("train-int.conll", count: 2000, seed: 3)
+        let model = TaggerCommandTests.folder.appendingPathComponent("int.safetensors").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["train", "--train", train, "--task", "pos", "--tag-column", "2", "--model", model, "--epochs", "100000", "--quiet"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        Thread.sleep(forTimeInterval: 2)
+        kill(p.processIdentifier, SIGINT)
+        // Never leave a runaway trainer behind: give it 60 s, then kill it and fail.
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            Issue.record("tagger train did not stop on SIGINT within 60 s")
+        }
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 0, "\(message)")
+        #expect(message.contains("interrupted at step") && message.contains("checkpoint written"), "\(message)")
+        #expect(FileManager.default.fileExists(atPath: model + ".checkpoint"))
+        #expect(FileManager.default.fileExists(atPath: model))
+        let resumed = try TaggerBinary.run(["train", "--train", train, "--task", "pos", "--tag-column", "2", "--model", model,
+                                            "--epochs", "1", "--resume"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("resumed from"), "\(resumed.stderr)")
+    }
+
+    @Test func doctorPrintsTheChecklist() throws {
+        guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
+        let train = try TaggerCommandTests.writeCorpus("train-doc.conll", count: 300, seed: 4)
+        let dev = try TaggerCommandTests.writeCorpus("dev-doc.conll", count: 60, seed: 5)
+        let r = try TaggerBinary.run(["doctor", "--train", train, "--dev", dev, "--task", "pos", "--tag-column", "2",
+                                      "--hidden", "30", "--epochs", "1", "--quiet"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        for line in ["Gradients correct? yes", "Saturated units?", "Training loss decreasing? yes", "Dev loss decreasing?"] {
+            #expect(r.stdout.contains(line), "\(r.stdout)")
+        }
+    }
+}
