@@ -76,9 +76,28 @@ public final class BLAS: @unchecked Sendable {
             sger = dlsym(handle, "cblas_sger").map { unsafeBitCast($0, to: SgerFn.self) }
             setThreadsFn = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreadsFn.self) }
             getThreadsFn = dlsym(handle, "openblas_get_num_threads").map { unsafeBitCast($0, to: GetThreadsFn.self) }
+            warmUp()
             return
         }
         libraryPath = nil; sgemm = nil; sgemv = nil; sger = nil; setThreadsFn = nil; getThreadsFn = nil
+    }
+
+    /// One multi-threaded product at load time. Measured with OpenBLAS 0.3.21 on this project's
+    /// machine: a process whose first sgemm runs single-threaded stays at ~10 GFLOP/s on one
+    /// thread for 4096x275x300 products, while after one multi-threaded call the same
+    /// single-threaded products reach ~33 GFLOP/s (also from Python via ctypes, so it is the
+    /// library's state, not ours). A 128x275x300 product on two threads (~1 ms) is enough.
+    private func warmUp() {
+        guard let sgemm, let set = setThreadsFn else { return }
+        let before = threads ?? 1
+        let (m, k, n) = (128, 275, 300)
+        let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.5, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        set(Int32(max(2, before)))
+        c.withUnsafeMutableBufferPointer { pc in
+            sgemm(Self.rowMajor, Self.noTrans, Self.noTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, pc.baseAddress, Int32(n))
+        }
+        set(Int32(before))
     }
 
     /// The BLAS library's thread count, when it lets us read it (OpenBLAS).

@@ -14,6 +14,7 @@ public enum CapsFeature: Int, CaseIterable, Sendable {
     public static let cardinality = allCases.count
 
     public init(word: String) {
+        if let ascii = Self.ascii(word) { self = ascii; return }
         var letters = 0, upper = 0
         var firstLetterUpper: Bool?
         for c in word where c.isLetter {
@@ -25,5 +26,26 @@ public enum CapsFeature: Int, CaseIterable, Sendable {
         else if upper == letters && letters >= 2 { self = .allCaps }
         else if firstLetterUpper == true { self = .initialCap }
         else { self = .hasCap }
+    }
+
+    /// The same classification on bytes for pure-ASCII words; nil for any other word.
+    @inline(__always)
+    static func ascii(_ word: String) -> CapsFeature? {
+        var word = word
+        return word.withUTF8 { bytes -> CapsFeature? in
+            var letters = 0, upper = 0
+            var firstLetterUpper: Bool?
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                let isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
+                guard isUpper || isLower else { continue }
+                letters += 1
+                if isUpper { upper += 1 }
+                if firstLetterUpper == nil { firstLetterUpper = isUpper }
+            }
+            if upper == 0 { return .allLower }
+            if upper == letters && letters >= 2 { return .allCaps }
+            return firstLetterUpper == true ? .initialCap : .hasCap
+        }
     }
 }
