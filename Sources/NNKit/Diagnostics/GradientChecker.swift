@@ -80,7 +80,7 @@ public enum GradientChecker {
         }
         let report = check(named: (checksInput ? [("input", inputTensor)] : []) + named, loss: objective,
                            lossAndGradient: {
-                               for p in layer.parameters { p.gradient.fill(0) }
+                               for p in layer.parameters { p.zeroGradient() }
                                let value = objective()
                                inputTensor.gradient = layer.backward(input: inputTensor.value, gradOutput: projection)
                                return value

@@ -36,8 +36,20 @@ public final class Parameter: CustomStringConvertible {
         }
     }
 
+    /// Frees the gradient's memory (a model loaded only to tag needs none); the next
+    /// `zeroGradient()` allocates it again.
+    public func releaseGradient() {
+        gradient = Matrix(rows: 0, cols: 0)
+        for r in touchedRows { touchedMark[r] = false }
+        touchedRows.removeAll()
+    }
+
     /// Clears the gradient: all of it for dense parameters, the touched rows for sparse ones.
     public func zeroGradient() {
+        if gradient.rows != value.rows || gradient.cols != value.cols {
+            gradient = Matrix(rows: value.rows, cols: value.cols)
+            return
+        }
         if isSparse {
             let c = gradient.cols
             gradient.withUnsafeMutableBufferPointer { g in

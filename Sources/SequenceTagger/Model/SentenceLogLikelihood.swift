@@ -56,6 +56,8 @@ public final class SentenceLogLikelihood {
         require(scores.cols == tagCount, "SentenceLogLikelihood: scores have \(scores.cols) columns, expected \(tagCount) tags")
         require(tags.count == scores.rows, "SentenceLogLikelihood: \(tags.count) tags for \(scores.rows) score rows")
         gradient.resize(rows: scores.rows, cols: scores.cols, zero: true)
+        // Gradients released after loading (tagging only) come back before anything adds into them.
+        for p in parameters where p.gradient.shape != p.value.shape { p.zeroGradient() }
         guard !sentences.isEmpty else { return 0 }
         let k = tagCount
         let longest = sentences.map(\.count).max() ?? 0

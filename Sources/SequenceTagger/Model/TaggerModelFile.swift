@@ -38,7 +38,7 @@ extension TaggerModel {
 
     /// Loads a model; `gazetteer` must be given when the model was trained with gazetteers.
     public static func load(from url: URL, gazetteer: GazetteerFeature? = nil) throws -> TaggerModel {
-        let file: SafeTensors
+        var file: SafeTensors
         do { file = try SafeTensors(contentsOf: url) } catch let e as SafeTensorsError {
             throw TaggerError.model("\(e.description). Pass a model written by `tagger train`.")
         }
@@ -66,13 +66,17 @@ extension TaggerModel {
         let features = FeatureExtractor(configuration: configuration, words: words, suffixes: suffixes, columns: columns, gazetteer: gazetteer)
         var rng = RandomGenerator(seed: 0)
         let model = TaggerModel(configuration: configuration, features: features, tags: tags, rng: &rng)
+        // Tagging needs no gradients; training allocates them again on its first zeroGradient().
+        for p in model.parameters { p.releaseGradient() }
         var expected = model.network.namedParameters
         if let sll = model.sll { expected += [("sll.transitions", sll.transitions), ("sll.initial", sll.initial)] }
         guard Set(file.tensors.keys) == Set(expected.map(\.0)) else {
             throw fail("has tensors \(file.tensors.keys.sorted().joined(separator: ", ")), expected \(expected.map(\.0).sorted().joined(separator: ", "))")
         }
         for (name, p) in expected {
-            let m = file.tensors[name]!
+            // Moved out of the file's dictionary, so the random initial values and the loaded ones
+            // are not all alive at once.
+            let m = file.tensors.removeValue(forKey: name)!
             guard m.shape == p.value.shape else { throw fail("tensor \(name) is \(m.shape), the configuration needs \(p.value.shape)") }
             guard m.allFinite else { throw fail("tensor \(name) holds NaN or infinite values") }
             p.value = m

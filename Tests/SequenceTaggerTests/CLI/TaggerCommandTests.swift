@@ -88,6 +88,13 @@ import SequenceTagger
         #expect(loaded.tags.tags.contains { $0.hasPrefix("S-") }, "trained as IOBES")
     }
 
+    @Test func theBundledEnglishModelTagsOutOfTheBox() throws {
+        guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
+        let r = try TaggerBinary.run(["tag"], stdin: "The cat sat on the mat .\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "The/DET cat/NOUN sat/VERB on/ADP the/DET mat/NOUN ./PUNCT\n", "\(r.stdout)")
+    }
+
     @Test func modelFilesRoundTripBitForBit() throws {
         guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
         let (model, _) = try Self.trainModel(task: "pos", tagColumn: "2")
