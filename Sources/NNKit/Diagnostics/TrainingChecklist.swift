@@ -40,27 +40,28 @@ public enum TrainingChecklist {
     }
 
     public static func deadUnits(_ reports: [UnitReport], threshold: Double = 0.1) -> ChecklistItem {
-        let dead = reports.filter { $0.kind == .dead }
-        guard !dead.isEmpty else { return ChecklistItem(question: "Dead units?", status: .skipped, finding: "no ReLU layers") }
-        let units = dead.reduce(0) { $0 + $1.units }, affected = dead.reduce(0) { $0 + $1.affectedUnits }
-        let fraction = Double(affected) / Double(max(units, 1))
-        let finding = String(format: "%.1f%% of ReLU units (%d of %d) output 0 for every input of the sample", 100 * fraction, affected, units)
-        return fraction > threshold
-            ? ChecklistItem(question: "Dead units?", status: .problem, finding: finding,
-                            advice: "a strongly negative bias or a too-large update killed them: lower the learning rate, initialize the biases at 0 or slightly positive, use He initialization")
-            : ChecklistItem(question: "Dead units?", status: .ok, finding: finding)
+        unitItem(reports, kind: .dead, question: "Dead units?", none: "no ReLU layers",
+                 describe: "of ReLU units (%d of %d) output 0 for every input of the sample", threshold: threshold,
+                 advice: "a strongly negative bias or a too-large update killed them: lower the learning rate, initialize the biases at 0 or slightly positive, use He initialization")
     }
 
     public static func saturatedUnits(_ reports: [UnitReport], threshold: Double = 0.1) -> ChecklistItem {
-        let sat = reports.filter { $0.kind == .saturated }
-        guard !sat.isEmpty else { return ChecklistItem(question: "Saturated units?", status: .skipped, finding: "no tanh, sigmoid or hardtanh layers") }
-        let units = sat.reduce(0) { $0 + $1.units }, affected = sat.reduce(0) { $0 + $1.affectedUnits }
+        unitItem(reports, kind: .saturated, question: "Saturated units?", none: "no tanh, sigmoid or hardtanh layers",
+                 describe: "of tanh/sigmoid/hardtanh units (%d of %d) sit in the flat region for nearly every input", threshold: threshold,
+                 advice: "scale the inputs (InputScaler), use a better initialization (LeCun or Glorot uniform), lower the learning rate, or normalize the layer (NormalizedTanh)")
+    }
+
+    /// The share of affected units over the layers of one kind, a problem above `threshold`.
+    private static func unitItem(_ reports: [UnitReport], kind: UnitReport.Kind, question: String, none: String,
+                                 describe: String, threshold: Double, advice: String) -> ChecklistItem {
+        let matching = reports.filter { $0.kind == kind }
+        guard !matching.isEmpty else { return ChecklistItem(question: question, status: .skipped, finding: none) }
+        let units = matching.reduce(0) { $0 + $1.units }, affected = matching.reduce(0) { $0 + $1.affectedUnits }
         let fraction = Double(affected) / Double(max(units, 1))
-        let finding = String(format: "%.1f%% of tanh/sigmoid/hardtanh units (%d of %d) sit in the flat region for nearly every input", 100 * fraction, affected, units)
+        let finding = String(format: "%.1f%% ", 100 * fraction) + String(format: describe, affected, units)
         return fraction > threshold
-            ? ChecklistItem(question: "Saturated units?", status: .problem, finding: finding,
-                            advice: "scale the inputs (InputScaler), use a better initialization (LeCun or Glorot uniform), lower the learning rate, or normalize the layer (NormalizedTanh)")
-            : ChecklistItem(question: "Saturated units?", status: .ok, finding: finding)
+            ? ChecklistItem(question: question, status: .problem, finding: finding, advice: advice)
+            : ChecklistItem(question: question, status: .ok, finding: finding)
     }
 
     public static func trainingLoss(_ history: TrainingHistory, diverged: Int? = nil) -> ChecklistItem {
