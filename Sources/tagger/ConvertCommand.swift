@@ -20,44 +20,20 @@ enum ConvertCommand {
     """
 
     static func run(arguments: [String]) throws {
-        var from: TagScheme?, to: TagScheme?
-        var tagColumn = -1
-        var separator = " "
-        var files: [String] = []
-        var i = 0
-        func value(_ name: String) throws -> String {
-            i += 1
-            guard i < arguments.count else { throw UsageError(message: "\(name) requires a value", usage: usage) }
-            return arguments[i]
-        }
-        func scheme(_ name: String) throws -> TagScheme {
-            let v = try value(name)
+        var args = Arguments(arguments, usage: usage)
+        if args.wantsHelp { print(usage); return }
+        func scheme(_ name: String) throws -> TagScheme? {
+            guard let v = try args.option(name) else { return nil }
             guard let s = TagScheme(rawValue: v.lowercased()) else {
                 throw UsageError(message: "unknown scheme '\(v)' (iob1, iob2, iobes, bilou)", usage: usage)
             }
             return s
         }
-        while i < arguments.count {
-            let a = arguments[i]
-            switch a {
-            case "--from": from = try scheme(a)
-            case "--to": to = try scheme(a)
-            case "--tag-column":
-                let v = try value(a)
-                guard let n = Int(v) else { throw UsageError(message: "--tag-column needs an integer, not '\(v)'", usage: usage) }
-                tagColumn = n
-            case "--tab": separator = "\t"
-            case "-h", "--help":
-                print(usage)
-                return
-            default:
-                if a.hasPrefix("-") && a != "-" { throw UsageError(message: "unknown option '\(a)'", usage: usage) }
-                files.append(a)
-            }
-            i += 1
-        }
+        let from = try scheme("--from"), to = try scheme("--to")
+        let tagColumn = try args.int("--tag-column") ?? -1
+        let separator = args.flag("--tab") ? "\t" : " "
+        let files = try args.finish(maxPositionals: 1)
         guard let from, let to else { throw UsageError(message: "--from and --to are required", usage: usage) }
-        guard files.count <= 1 else { throw UsageError(message: "give at most one file", usage: usage) }
         let reader = try ConllReader(path: files.first ?? "-", options: .init(tagColumn: tagColumn))
         let writer = ConllWriter(separator: separator)
         var out = ""
