@@ -101,9 +101,12 @@ enum TaggerSpeedBenchmark {
             var tagged = 0
             if mode == "memory" {
                 // The real command line on the file, in a child process: its peak is what a user sees.
-                let modelURL = FileManager.default.temporaryDirectory.appendingPathComponent("speed-\(getpid()).safetensors")
+                // `--keep-model PATH` keeps the model file, e.g. to profile `tagger tag` on it by hand.
+                let kept = value("--keep-model")
+                let modelURL = kept.map { URL(fileURLWithPath: $0) }
+                    ?? FileManager.default.temporaryDirectory.appendingPathComponent("speed-\(getpid()).safetensors")
                 try model.save(to: modelURL)
-                defer { try? FileManager.default.removeItem(at: modelURL) }
+                defer { if kept == nil { try? FileManager.default.removeItem(at: modelURL) } }
                 let tagger = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tagger")
                 let child = Process()
                 child.executableURL = tagger

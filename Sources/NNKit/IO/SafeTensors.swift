@@ -61,33 +61,59 @@ public struct SafeTensors: Equatable {
         try AtomicFile.write(try encoded(), to: url)
     }
 
-    /// Reads and validates a file.
+    /// Reads and validates a file. Each tensor's bytes go from the file straight into its
+    /// matrix, so reading holds the weights once (not the file's bytes and the weights).
     public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw SafeTensorsError(path: url.path, "cannot read the file (\(error.localizedDescription)); check the path")
+        let path = url.path
+        func failure(_ what: String) -> SafeTensorsError {
+            SafeTensorsError(path: path, "cannot read the file (\(what): \(String(cString: strerror(errno)))); check the path")
         }
-        try self.init(data: data, path: url.path)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw failure("open") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure("stat") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SafeTensorsError(path: path, "is not a regular file; pass the path of a .safetensors file")
+        }
+        try self.init(byteCount: Int(info.st_size), path: path) { offset, count, destination in
+            var done = 0
+            while done < count {
+                let n = pread(fd, destination + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw n == 0 ? SafeTensorsError(path: path, "the file ended early (changed while reading?)") : failure("read") }
+                done += n
+            }
+        }
     }
 
     /// Parses and validates the bytes of a file; `path` names it in errors.
     public init(data: Data, path: String = "<data>") throws {
+        try self.init(byteCount: data.count, path: path) { offset, count, destination in
+            data.withUnsafeBytes { raw in destination.copyMemory(from: raw.baseAddress! + offset, byteCount: count) }
+        }
+    }
+
+    /// The reader behind both initializers: `read(offset, count, destination)` copies `count`
+    /// bytes from `offset` of a file of `byteCount` bytes; every range asked for lies inside it.
+    private init(byteCount: Int, path: String, read: (Int, Int, UnsafeMutableRawPointer) throws -> Void) throws {
         func fail(_ m: String) -> SafeTensorsError {
             SafeTensorsError(path: path, m + " — the file is not a valid safetensors file (truncated, corrupted, or another format)")
         }
-        guard data.count >= 8 else { throw fail("only \(data.count) bytes, the 8-byte header length is missing") }
-        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | (UInt64($1.element) << (8 * UInt64($1.offset))) }
-        guard headerLength <= UInt64(data.count - 8) else {
-            throw fail("the header claims \(headerLength) bytes but the file has \(data.count - 8) after the length")
+        guard byteCount >= 8 else { throw fail("only \(byteCount) bytes, the 8-byte header length is missing") }
+        var lengthBytes: UInt64 = 0
+        try read(0, 8, &lengthBytes)
+        let headerLength = UInt64(littleEndian: lengthBytes)
+        guard headerLength <= UInt64(byteCount - 8) else {
+            throw fail("the header claims \(headerLength) bytes but the file has \(byteCount - 8) after the length")
         }
-        let headerData = data.subdata(in: (data.startIndex + 8)..<(data.startIndex + 8 + Int(headerLength)))
+        var headerData = Data(count: Int(headerLength))
+        try headerData.withUnsafeMutableBytes { if let base = $0.baseAddress { try read(8, $0.count, base) } }
         guard let object = try? JSONSerialization.jsonObject(with: headerData), let header = object as? [String: Any] else {
             throw fail("the header is not a JSON object")
         }
         let dataStart = 8 + Int(headerLength)
-        let dataLength = data.count - dataStart
+        let dataLength = byteCount - dataStart
         var tensors: [String: Matrix] = [:]
         var metadata: [String: String] = [:]
         var ranges: [(Int, Int, String)] = []
@@ -115,13 +141,12 @@ public struct SafeTensors: Equatable {
                 throw fail("tensor '\(name)' has data_offsets [\(begin), \(end)] that do not fit shape \(shape) in \(dataLength) data bytes")
             }
             var m = Matrix(rows: rows, cols: cols)
-            m.withUnsafeMutableBufferPointer { p in
-                data.withUnsafeBytes { raw in
-                    let src = raw.baseAddress! + dataStart + begin
-                    for i in 0..<count {
-                        p[i] = Float(bitPattern: UInt32(littleEndian: src.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                    }
-                }
+            try m.withUnsafeMutableBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                try read(dataStart + begin, 4 * count, base)
+                #if _endian(big)
+                for i in 0..<count { p[i] = Float(bitPattern: UInt32(littleEndian: p[i].bitPattern)) }
+                #endif
             }
             tensors[name] = m
             ranges.append((begin, end, name))

@@ -18,10 +18,12 @@ public final class Parameter: CustomStringConvertible {
     public private(set) var touchedRows: [Int] = []
     private var touchedMark: [Bool]
 
-    public init(name: String, value: Matrix, isSparse: Bool = false, isDecayed: Bool = true) {
+    /// `allocatesGradient: false` leaves the gradient empty (as `releaseGradient()` does) until
+    /// the first `zeroGradient()`: a model loaded only to tag never pays for it.
+    public init(name: String, value: Matrix, isSparse: Bool = false, isDecayed: Bool = true, allocatesGradient: Bool = true) {
         self.name = name
         self.value = value
-        self.gradient = Matrix(rows: value.rows, cols: value.cols)
+        self.gradient = allocatesGradient ? Matrix(rows: value.rows, cols: value.cols) : Matrix(rows: 0, cols: 0)
         self.isSparse = isSparse
         self.isDecayed = isDecayed
         self.touchedMark = isSparse ? [Bool](repeating: false, count: value.rows) : []

@@ -43,6 +43,20 @@ public final class LookupTable: Layer {
         positionWidth = shapes.reduce(0) { $0 + $1.dimension }
     }
 
+    /// Tables with the given values (e.g. read from a model file), one matrix of
+    /// `vocabulary x dimension` per table. No random draws; the gradients are allocated by the
+    /// first `zeroGradient()`, so a table loaded only to tag holds its values and nothing else.
+    public init(values: [Matrix], names: [String]? = nil) {
+        require(!values.isEmpty, "LookupTable: at least one table is needed")
+        require(names == nil || names!.count == values.count, "LookupTable: \(names!.count) names for \(values.count) tables")
+        shapes = values.map { TableShape(vocabularySize: $0.rows, dimension: $0.cols) }
+        tables = values.enumerated().map { t, v in
+            require(v.rows > 0 && v.cols > 0, "LookupTable: table \(t) has shape \(v.rows)x\(v.cols)")
+            return Parameter(name: names?[t] ?? "table\(t)", value: v, isSparse: true, allocatesGradient: false)
+        }
+        positionWidth = shapes.reduce(0) { $0 + $1.dimension }
+    }
+
     /// A single table of `vocabularySize x dimension`.
     public convenience init(vocabularySize: Int, dimension: Int, rng: inout RandomGenerator) {
         self.init([TableShape(vocabularySize: vocabularySize, dimension: dimension)], rng: &rng)

@@ -15,14 +15,40 @@ public final class TaggerModel {
     private var windows = Matrix(rows: 0, cols: 0)
     private var ids: [Int32] = []
 
-    public init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, rng: inout RandomGenerator) {
+    /// A new tagger with random initial weights.
+    public convenience init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, rng: inout RandomGenerator) {
+        let shape = Self.networkShape(configuration: configuration, features: features, tags: tags)
+        self.init(configuration: configuration, features: features, tags: tags, network: WindowNetwork(shape: shape, rng: &rng))
+    }
+
+    /// A tagger with the given weights, named as in `weightShapes` (the caller checks them).
+    public convenience init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, weights: [String: Matrix]) {
+        let shape = Self.networkShape(configuration: configuration, features: features, tags: tags)
+        self.init(configuration: configuration, features: features, tags: tags, network: WindowNetwork(shape: shape, weights: weights))
+        if let sll, let a = weights["sll.transitions"], let a0 = weights["sll.initial"] {
+            sll.transitions.value = a
+            sll.initial.value = a0
+        }
+    }
+
+    private init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, network: WindowNetwork) {
         self.configuration = configuration
         self.features = features
         self.tags = tags
-        let shape = WindowNetworkShape(windowSize: configuration.windowSize, tables: features.tables,
-                                       hiddenUnits: configuration.hiddenUnits, tagCount: tags.count, dropout: configuration.dropout)
-        network = WindowNetwork(shape: shape, rng: &rng)
+        self.network = network
         sll = configuration.criterion == .sll ? SentenceLogLikelihood(tagCount: tags.count) : nil
+    }
+
+    static func networkShape(configuration c: TaggerConfiguration, features: FeatureExtractor, tags: TagSet) -> WindowNetworkShape {
+        WindowNetworkShape(windowSize: c.windowSize, tables: features.tables, hiddenUnits: c.hiddenUnits, tagCount: tags.count, dropout: c.dropout)
+    }
+
+    /// The name and shape of every weight of a tagger with this configuration: the network's,
+    /// then for SLL the transitions `sll.transitions` (K x K) and initial scores `sll.initial` (1 x K).
+    public static func weightShapes(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet) -> [(name: String, rows: Int, cols: Int)] {
+        var shapes = networkShape(configuration: configuration, features: features, tags: tags).parameterShapes
+        if configuration.criterion == .sll { shapes += [("sll.transitions", tags.count, tags.count), ("sll.initial", 1, tags.count)] }
+        return shapes
     }
 
     /// Every trainable parameter: the network's, then the transitions.

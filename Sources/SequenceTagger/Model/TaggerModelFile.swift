@@ -38,7 +38,7 @@ extension TaggerModel {
 
     /// Loads a model; `gazetteer` must be given when the model was trained with gazetteers.
     public static func load(from url: URL, gazetteer: GazetteerFeature? = nil) throws -> TaggerModel {
-        var file: SafeTensors
+        let file: SafeTensors
         do { file = try SafeTensors(contentsOf: url) } catch let e as SafeTensorsError {
             throw TaggerError.model("\(e.description). Pass a model written by `tagger train`.")
         }
@@ -64,23 +64,19 @@ extension TaggerModel {
             throw TaggerError.usage("the model \(url.path) was trained with gazetteers (\(configuration.gazetteerNames.joined(separator: ", "))); pass --gazetteers DIR")
         }
         let features = FeatureExtractor(configuration: configuration, words: words, suffixes: suffixes, columns: columns, gazetteer: gazetteer)
-        var rng = RandomGenerator(seed: 0)
-        let model = TaggerModel(configuration: configuration, features: features, tags: tags, rng: &rng)
-        // Tagging needs no gradients; training allocates them again on its first zeroGradient().
-        for p in model.parameters { p.releaseGradient() }
-        var expected = model.network.namedParameters
-        if let sll = model.sll { expected += [("sll.transitions", sll.transitions), ("sll.initial", sll.initial)] }
-        guard Set(file.tensors.keys) == Set(expected.map(\.0)) else {
-            throw fail("has tensors \(file.tensors.keys.sorted().joined(separator: ", ")), expected \(expected.map(\.0).sorted().joined(separator: ", "))")
+        let expected = weightShapes(configuration: configuration, features: features, tags: tags)
+        guard Set(file.tensors.keys) == Set(expected.map(\.name)) else {
+            throw fail("has tensors \(file.tensors.keys.sorted().joined(separator: ", ")), expected \(expected.map(\.name).sorted().joined(separator: ", "))")
         }
-        for (name, p) in expected {
-            // Moved out of the file's dictionary, so the random initial values and the loaded ones
-            // are not all alive at once.
-            let m = file.tensors.removeValue(forKey: name)!
-            guard m.shape == p.value.shape else { throw fail("tensor \(name) is \(m.shape), the configuration needs \(p.value.shape)") }
+        for (name, rows, cols) in expected {
+            let m = file.tensors[name]!
+            guard m.rows == rows && m.cols == cols else { throw fail("tensor \(name) is \(m.rows)x\(m.cols), the configuration needs \(rows)x\(cols)") }
             guard m.allFinite else { throw fail("tensor \(name) holds NaN or infinite values") }
-            p.value = m
         }
+        // The weights are the file's matrices themselves: no random initial values, no copies,
+        // and no gradients until training asks for them.
+        let model = TaggerModel(configuration: configuration, features: features, tags: tags, weights: file.tensors)
+        for p in model.parameters { p.releaseGradient() }
         return model
     }
 }

@@ -34,6 +34,12 @@ public struct WindowNetworkShape: Codable, Equatable, Sendable {
 
     /// Inputs to the first linear layer: window size times the sum of the table dimensions.
     public var inputWidth: Int { windowSize * tables.reduce(0) { $0 + $1.dimension } }
+    /// The name and shape (rows, columns) of every weight, as `WindowNetwork.namedParameters` has them.
+    public var parameterShapes: [(name: String, rows: Int, cols: Int)] {
+        tables.map { ("embedding.\($0.name)", $0.vocabularySize, $0.dimension) } +
+            [("hidden.weight", hiddenUnits, inputWidth), ("hidden.bias", 1, hiddenUnits),
+             ("output.weight", tagCount, hiddenUnits), ("output.bias", 1, tagCount)]
+    }
     /// Multiply-adds per word in the forward pass (the two linear layers).
     public var multiplyAddsPerWord: Int { inputWidth * hiddenUnits + hiddenUnits * tagCount }
 }
@@ -52,14 +58,36 @@ public final class WindowNetwork {
     public let network: Sequential
     public let windowBuilder: WindowBuilder
 
-    public init(shape: WindowNetworkShape, rng: inout RandomGenerator) {
+    public convenience init(shape: WindowNetworkShape, rng: inout RandomGenerator) {
+        let lookup = LookupTable(shape.tables.map { .init(vocabularySize: $0.vocabularySize, dimension: $0.dimension) },
+                                 names: shape.tables.map { "embedding.\($0.name)" }, rng: &rng)
+        let hidden = Linear(shape.inputWidth, shape.hiddenUnits, rng: &rng)
+        let output = Linear(shape.hiddenUnits, shape.tagCount, rng: &rng)
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: rng.next())
+    }
+
+    /// A network with the given weights, named as in `namedParameters` (e.g. read from a model
+    /// file, whose shapes the caller has checked against `shape.parameterShapes`). No random
+    /// draws, and the lookup tables get gradient memory only if training starts.
+    public convenience init(shape: WindowNetworkShape, weights: [String: Matrix]) {
+        func weight(_ name: String) -> Matrix {
+            guard let m = weights[name] else { fatalError("WindowNetwork: no weight '\(name)' among \(weights.keys.sorted())") }
+            return m
+        }
+        let lookup = LookupTable(values: shape.tables.map { weight("embedding.\($0.name)") },
+                                 names: shape.tables.map { "embedding.\($0.name)" })
+        let hidden = Linear(weight: weight("hidden.weight"), bias: weight("hidden.bias"))
+        let output = Linear(weight: weight("output.weight"), bias: weight("output.bias"))
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: 0)
+    }
+
+    private init(shape: WindowNetworkShape, lookup: LookupTable, hidden: Linear, output: Linear, dropoutSeed: UInt64) {
         self.shape = shape
-        lookup = LookupTable(shape.tables.map { .init(vocabularySize: $0.vocabularySize, dimension: $0.dimension) },
-                             names: shape.tables.map { "embedding.\($0.name)" }, rng: &rng)
-        hidden = Linear(shape.inputWidth, shape.hiddenUnits, rng: &rng)
+        self.lookup = lookup
+        self.hidden = hidden
+        self.output = output
         activation = HardTanh()
-        output = Linear(shape.hiddenUnits, shape.tagCount, rng: &rng)
-        dropout = shape.dropout > 0 ? Dropout(probability: shape.dropout, seed: rng.next()) : nil
+        dropout = shape.dropout > 0 ? Dropout(probability: shape.dropout, seed: dropoutSeed) : nil
         var layers: [Layer] = [lookup, hidden, activation]
         if let d = dropout { layers.append(d) }
         layers.append(output)

@@ -48,8 +48,13 @@ import NNTestSupport
         var huge = good
         huge[7] = 0x7F  // header length beyond the file
         cases.append(("huge header length", huge))
+        let url = Self.temporaryURL("damaged.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
         for (label, data) in cases {
             #expect(throws: SafeTensorsError.self, "\(label)") { try SafeTensors(data: data, path: "model.st") }
+            // The same bytes read from a file, which goes tensor by tensor from disk.
+            try data.write(to: url)
+            #expect(throws: SafeTensorsError.self, "\(label), from a file") { try SafeTensors(contentsOf: url) }
         }
         do {
             _ = try SafeTensors(data: Data("hello world!".utf8), path: "model.st")
@@ -57,6 +62,17 @@ import NNTestSupport
             #expect(error.description.hasPrefix("model.st: "))
             #expect(error.description.contains("not a valid safetensors file"))
         }
+    }
+
+    @Test func missingFilesAndFoldersSayWhatToDo() throws {
+        let missing = Self.temporaryURL("no-such.safetensors")
+        do {
+            _ = try SafeTensors(contentsOf: missing)
+            Issue.record("a missing file was read")
+        } catch let error as SafeTensorsError {
+            #expect(error.description.contains("no-such.safetensors") && error.description.contains("check the path"))
+        }
+        #expect(throws: SafeTensorsError.self) { try SafeTensors(contentsOf: FileManager.default.temporaryDirectory) }
     }
 
     @Test func missingTensorNamesWhatIsThere() throws {

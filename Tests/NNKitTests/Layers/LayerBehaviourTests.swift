@@ -74,6 +74,19 @@ import NNTestSupport
         #expect(layer.tables[0].gradient.storage.allSatisfy { $0 == 0 })
     }
 
+    @Test func lookupTableFromValuesHoldsNoGradientUntilTrainingStarts() {
+        let layer = LookupTable(values: [Matrix([[0, 0], [1, 1], [2, 2], [3, 3]]), Matrix([[-1], [-2]])], names: ["w", "caps"])
+        #expect(layer.shapes == [.init(vocabularySize: 4, dimension: 2), .init(vocabularySize: 2, dimension: 1)])
+        #expect(layer.tables.map(\.gradient.count) == [0, 0])
+        let x = Matrix([[3, 1, 1, 0]])
+        #expect(layer.forward(x) == Matrix([[3, 3, -2, 1, 1, -1]]))
+        layer.zeroGradients()
+        #expect(layer.tables[0].gradient.shape == layer.tables[0].value.shape)
+        layer.backward(input: x, gradOutput: Matrix([[1, 2, 3, 4, 5, 6]]))
+        #expect(layer.tables[0].gradient == Matrix([[0, 0], [4, 5], [0, 0], [1, 2]]))
+        #expect(layer.tables[1].gradient == Matrix([[6], [3]]))
+    }
+
     @Test func sequentialModeSwitchesAllLayers() {
         let d = Dropout(probability: 0.5)
         let net = Sequential(Tanh(), d)

@@ -99,6 +99,8 @@ import SequenceTagger
         guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
         let (model, _) = try Self.trainModel(task: "pos", tagColumn: "2")
         let loaded = try TaggerModel.load(from: URL(fileURLWithPath: model))
+        // Loaded to tag: the weights and no gradient memory.
+        #expect(loaded.parameters.allSatisfy { $0.gradient.count == 0 })
         let copy = Self.folder.appendingPathComponent("copy.safetensors")
         try loaded.save(to: copy)
         #expect(try Data(contentsOf: copy) == (try Data(contentsOf: URL(fileURLWithPath: model))))
