@@ -1,3 +1,9 @@
+/// A layer that draws random numbers while training (dropout masks, word dropout) from its own
+/// seeded generator; checkpoints save and restore `rng` so that a resumed run draws the same.
+public protocol RandomLayer: Layer {
+    var rng: RandomGenerator { get set }
+}
+
 /// Inverted dropout (Srivastava et al. 2014, "Dropout: a simple way to prevent neural
 /// networks from overfitting"; the inverted form scales at training time).
 ///
@@ -5,7 +11,7 @@
 /// by `1/(1-p)`, so that the expected output equals the input and evaluation mode is the
 /// identity. The mask comes from the layer's own seeded generator. `freezesMask` reuses the
 /// last mask on the next forward (for gradient checks).
-public final class Dropout: Layer {
+public final class Dropout: Layer, RandomLayer {
     public let probability: Float
     public var rng: RandomGenerator
     public var isTraining = true

@@ -100,7 +100,10 @@ extension Trainer {
         state.epochStartRNG = try words(meta.epochStartRNG)
         let dropouts = dropoutLayers
         guard dropouts.count == meta.dropoutRNGs.count else { throw fail("the model has \(dropouts.count) dropout layers, the checkpoint \(meta.dropoutRNGs.count)") }
-        for (d, s) in zip(dropouts, meta.dropoutRNGs) { d.rng = RandomGenerator(state: try words(s)) }
+        for (d, s) in zip(dropouts, meta.dropoutRNGs) {
+            var layer = d
+            layer.rng = RandomGenerator(state: try words(s))
+        }
         history = meta.history
         best = meta.best
         if let e = earlyStopping, let saved = meta.earlyStopping {
@@ -116,10 +119,10 @@ extension Trainer {
         lastGood.capture(parameters)
     }
 
-    /// The dropout layers of the model, depth first.
-    var dropoutLayers: [Dropout] {
-        func collect(_ l: Layer) -> [Dropout] {
-            if let d = l as? Dropout { return [d] }
+    /// The layers with a random generator (dropout, word dropout), depth first.
+    var dropoutLayers: [any RandomLayer] {
+        func collect(_ l: Layer) -> [any RandomLayer] {
+            if let d = l as? any RandomLayer { return [d] }
             if let s = l as? Sequential { return s.layers.flatMap(collect) }
             return []
         }

@@ -12,12 +12,16 @@ public struct FeatureExtractor: Sendable {
     public let suffixes: Vocabulary?
     public let columns: [Vocabulary]
     public let gazetteer: GazetteerFeature?
+    /// How often each word id occurred in the training data (empty for a loaded model): the
+    /// counts behind word dropout.
+    public let wordCounts: [Int]
     private let normalizer = WordNormalizer()
     private let suffix: SuffixFeature
 
     public init(configuration: TaggerConfiguration, words: Vocabulary, suffixes: Vocabulary?, columns: [Vocabulary],
-                gazetteer: GazetteerFeature?) {
+                gazetteer: GazetteerFeature?, wordCounts: [Int] = []) {
         self.configuration = configuration
+        self.wordCounts = wordCounts
         self.words = words
         self.suffixes = suffixes
         self.columns = columns
@@ -47,12 +51,14 @@ public struct FeatureExtractor: Sendable {
                 }
             }
         }
+        let words = Vocabulary.build(counts: wordCounts.counts, minFrequency: configuration.minWordFrequency, maxSize: configuration.maxVocabulary)
         return FeatureExtractor(
             configuration: configuration,
-            words: .build(counts: wordCounts.counts, minFrequency: configuration.minWordFrequency, maxSize: configuration.maxVocabulary),
+            words: words,
             suffixes: configuration.suffixDimension == nil ? nil : .build(counts: suffixCounts.counts),
             columns: columnCounts.map { .build(counts: $0.counts) },
-            gazetteer: gazetteer)
+            gazetteer: gazetteer,
+            wordCounts: words.entries.enumerated().map { id, w in id < 2 ? 0 : wordCounts.counts[w] ?? 0 })
     }
 
     /// The lookup tables, in id order, with their sizes and padding ids.

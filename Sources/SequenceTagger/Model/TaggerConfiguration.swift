@@ -37,6 +37,10 @@ public struct TaggerConfiguration: Codable, Equatable, Sendable {
     public var minWordFrequency = 2
     public var maxVocabulary: Int? = 100_000
     public var dropout: Float = 0
+    /// Word dropout while training: α of Kiperwasser and Goldberg (2016), a word seen c times is
+    /// replaced by UNKNOWN with probability α / (α + c). Nil or 0: none. Optional so that model
+    /// files written before it existed still load.
+    public var wordDropout: Float?
 
     public init(task: String) { self.task = task }
 

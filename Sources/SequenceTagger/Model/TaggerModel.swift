@@ -18,7 +18,9 @@ public final class TaggerModel {
     /// A new tagger with random initial weights.
     public convenience init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, rng: inout RandomGenerator) {
         let shape = Self.networkShape(configuration: configuration, features: features, tags: tags)
-        self.init(configuration: configuration, features: features, tags: tags, network: WindowNetwork(shape: shape, rng: &rng))
+        let wordDropout = configuration.wordDropout.flatMap { $0 > 0 && !features.wordCounts.isEmpty ? ($0, features.wordCounts) : nil }
+        self.init(configuration: configuration, features: features, tags: tags,
+                  network: WindowNetwork(shape: shape, rng: &rng, wordDropout: wordDropout))
     }
 
     /// A tagger with the given weights, named as in `weightShapes` (the caller checks them).

@@ -54,16 +54,27 @@ public final class WindowNetwork {
     public let hidden: Linear
     public let activation: HardTanh
     public let dropout: Dropout?
+    /// Word dropout on the word ids while training (none for a loaded model).
+    public let wordDropout: IndexDropout?
     public let output: Linear
     public let network: Sequential
     public let windowBuilder: WindowBuilder
 
-    public convenience init(shape: WindowNetworkShape, rng: inout RandomGenerator) {
+    /// A network with random initial weights. `wordDropout` (α and the training count of each
+    /// word id) puts an `IndexDropout` on the word table's ids in front of the lookup tables.
+    public convenience init(shape: WindowNetworkShape, rng: inout RandomGenerator, wordDropout: (alpha: Float, counts: [Int])? = nil) {
         let lookup = LookupTable(shape.tables.map { .init(vocabularySize: $0.vocabularySize, dimension: $0.dimension) },
                                  names: shape.tables.map { "embedding.\($0.name)" }, rng: &rng)
         let hidden = Linear(shape.inputWidth, shape.hiddenUnits, rng: &rng)
         let output = Linear(shape.hiddenUnits, shape.tagCount, rng: &rng)
-        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: rng.next())
+        let dropoutSeed = rng.next()
+        var wordDropoutLayer: IndexDropout?
+        if let w = wordDropout, w.alpha > 0 {
+            let p = IndexDropout.probabilities(alpha: w.alpha, counts: w.counts, exempt: [Vocabulary.paddingID, Vocabulary.unknownID])
+            wordDropoutLayer = IndexDropout(table: 0, tableCount: shape.tables.count, replacement: Vocabulary.unknownID,
+                                            probabilities: p, seed: rng.next())
+        }
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: dropoutSeed, wordDropout: wordDropoutLayer)
     }
 
     /// A network with the given weights, named as in `namedParameters` (e.g. read from a model
@@ -78,17 +89,20 @@ public final class WindowNetwork {
                                  names: shape.tables.map { "embedding.\($0.name)" })
         let hidden = Linear(weight: weight("hidden.weight"), bias: weight("hidden.bias"))
         let output = Linear(weight: weight("output.weight"), bias: weight("output.bias"))
-        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: 0)
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: 0, wordDropout: nil)
     }
 
-    private init(shape: WindowNetworkShape, lookup: LookupTable, hidden: Linear, output: Linear, dropoutSeed: UInt64) {
+    private init(shape: WindowNetworkShape, lookup: LookupTable, hidden: Linear, output: Linear, dropoutSeed: UInt64,
+                 wordDropout: IndexDropout?) {
         self.shape = shape
+        self.wordDropout = wordDropout
         self.lookup = lookup
         self.hidden = hidden
         self.output = output
         activation = HardTanh()
         dropout = shape.dropout > 0 ? Dropout(probability: shape.dropout, seed: dropoutSeed) : nil
         var layers: [Layer] = [lookup, hidden, activation]
+        if let w = wordDropout { layers.insert(w, at: 0) }
         if let d = dropout { layers.append(d) }
         layers.append(output)
         network = Sequential(layers)

@@ -87,6 +87,38 @@ import NNTestSupport
         #expect(layer.tables[1].gradient == Matrix([[6], [3]]))
     }
 
+    @Test func indexDropoutReplacesRareIndicesOfOneTableAtTheirRate() {
+        // Counts 0 (padding), 0 (unknown), 1, 3, 1000; alpha 1: p = 1/2, 1/4, 1/1001.
+        let p = IndexDropout.probabilities(alpha: 1, counts: [0, 0, 1, 3, 1000], exempt: [0, 1])
+        #expect(p == [0, 0, 0.5, 0.25, 1 / Float(1001)])
+        let layer = IndexDropout(table: 0, tableCount: 2, replacement: 1, probabilities: p, seed: 7)
+        // Rows of two positions x two tables: (word, caps) pairs; the caps ids must never change.
+        let rows = 20_000
+        var x = Matrix(rows: rows, cols: 4)
+        for r in 0..<rows { x[r, 0] = Float(2 + r % 3); x[r, 1] = 3; x[r, 2] = Float(r % 2); x[r, 3] = 2 }
+        let y = layer.forward(x)
+        var replaced = [Int](repeating: 0, count: 5), seen = [Int](repeating: 0, count: 5)
+        for r in 0..<rows {
+            #expect(y[r, 1] == 3 && y[r, 3] == 2)
+            for c in [0, 2] {
+                let original = Int(x[r, c])
+                seen[original] += 1
+                if y[r, c] != x[r, c] { #expect(y[r, c] == 1); replaced[original] += 1 }
+            }
+        }
+        #expect(replaced[0] == 0 && replaced[1] == 0)
+        for w in 2...4 {
+            let rate = Double(replaced[w]) / Double(seen[w])
+            // Binomial: four standard deviations.
+            let sd = (Double(p[w]) * (1 - Double(p[w])) / Double(seen[w])).squareRoot()
+            #expect(abs(rate - Double(p[w])) < 4 * sd + 1e-4, "index \(w): \(rate) vs \(p[w])")
+        }
+        #expect(layer.replacedCount == replaced.reduce(0, +))
+        layer.isTraining = false
+        #expect(layer.forward(x) == x)
+        #expect(layer.backward(input: x, gradOutput: Matrix(rows: 0, cols: 0)).count == 0)
+    }
+
     @Test func sequentialModeSwitchesAllLayers() {
         let d = Dropout(probability: 0.5)
         let net = Sequential(Tanh(), d)
