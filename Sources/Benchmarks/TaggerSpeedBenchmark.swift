@@ -16,7 +16,7 @@ enum TaggerSpeedBenchmark {
             return arguments[i + 1]
         }
         guard let data = value("--data"), let mode = value("--mode") else {
-            print("usage: Benchmarks tagger-speed --data FILE --mode train|tag-sentences|tag-file|tag-windows|memory [--batch B] [--threads N] [--tokens N] [--vocab-size N]")
+            print("usage: Benchmarks tagger-speed --data FILE --mode train|tag-sentences|tag-file|tag-windows|memory [--batch B] [--threads N] [--tokens N] [--vocab-size N] [--no-precompute] [--keep-model PATH]")
             exit(64)
         }
         let threads = Int(value("--threads") ?? "2") ?? 2
@@ -96,6 +96,10 @@ enum TaggerSpeedBenchmark {
             // the model as `tagger tag` loads it (no gradient buffers). `memory` streams the file in
             // batches of about 4096 words as `tagger tag` does, so the process holds one batch.
             for p in model.parameters { p.releaseGradient() }
+            // As `tagger tag` does: the first layer's products of frequent ids stored once
+            // (`--no-precompute`: every window through the plain first-layer product).
+            let precompute = !CommandLine.arguments.contains("--no-precompute")
+            if precompute { model.prepareForTagging() }
             _ = try model.tag(Array(sentences.prefix(50)))
             let t0 = clock()
             var tagged = 0
@@ -140,6 +144,7 @@ enum TaggerSpeedBenchmark {
             let peakMB = Double(usage.ru_maxrss) / (1024 * 1024)   // bytes on macOS
             #endif
             report(["tokens": tokens, "sentences": tagged, "seconds": seconds, "tokens_per_second": Double(tokens) / seconds,
+                    "precomputed_first_layer": precompute,
                     "vocabulary": extractor.words.count, "peak_rss_mb": peakMB])
         case "tag-windows":
             // Forward pass only on batches of 4096 windows (no decoding), like the twin's best case.

@@ -4,7 +4,14 @@ import SequenceTagger
 /// Finds and loads the model for `tag` and `eval`: `--model PATH`, else the English POS model
 /// that ships with the tagger (UD English-EWT, UPOS).
 enum ModelLoading {
+    /// The model, with its tagging products stored (`prepareForTagging`).
     static func load(path: String?, gazetteers: String?) throws -> TaggerModel {
+        let model = try loadWeights(path: path, gazetteers: gazetteers)
+        model.prepareForTagging()
+        return model
+    }
+
+    private static func loadWeights(path: String?, gazetteers: String?) throws -> TaggerModel {
         let gazetteer = try gazetteers.map { try GazetteerFeature.load(directory: $0) }
         if let path {
             guard FileManager.default.fileExists(atPath: path) else {

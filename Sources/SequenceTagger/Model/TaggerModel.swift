@@ -11,6 +11,8 @@ public final class TaggerModel {
     public let tags: TagSet
     public let network: WindowNetwork
     public let sll: SentenceLogLikelihood?
+    /// The first layer with precomputed products for tagging (`prepareForTagging`); nil while training.
+    public private(set) var precomputed: PrecomputedFirstLayer?
     private let decoder = ViterbiDecoder()
     private var windows = Matrix(rows: 0, cols: 0)
     private var ids: [Int32] = []
@@ -73,14 +75,30 @@ public final class TaggerModel {
         return (windows, ranges)
     }
 
-    /// Tag ids for each sentence of a batch of feature-id sentences (evaluation mode).
-    public func predictIds(_ sentences: [[Int32]]) -> [[Int]] {
+    /// Stores the first layer's products for the `maxCachedRows` most frequent ids of each table
+    /// (`PrecomputedFirstLayer`), so that tagging skips most of its largest matrix product.
+    /// For a model that is done training: any later update must call it again, or
+    /// `discardTaggingProducts()`.
+    public func prepareForTagging(maxCachedRows: Int = 2048) {
+        precomputed = PrecomputedFirstLayer(network: network, maxCachedRows: maxCachedRows)
+    }
+
+    /// Drops the stored products: tagging goes through the plain network again.
+    public func discardTaggingProducts() { precomputed = nil }
+
+    /// The tag scores of a batch of windows in evaluation mode, through the stored products when prepared.
+    public func taggingScores(_ windows: Matrix) -> Matrix {
         let wasTraining = network.isTraining
         network.isTraining = false
         defer { network.isTraining = wasTraining }
+        guard let precomputed else { return network.forward(windows) }
+        return network.output.forward(network.activation.forward(precomputed.forward(windows)))
+    }
+
+    /// Tag ids for each sentence of a batch of feature-id sentences (evaluation mode).
+    public func predictIds(_ sentences: [[Int32]]) -> [[Int]] {
         let (w, ranges) = windows(for: sentences)
-        let scores = network.forward(w)
-        return decode(scores: scores, ranges: ranges)
+        return decode(scores: taggingScores(w), ranges: ranges)
     }
 
     /// Decodes each sentence's rows of a score matrix.
@@ -117,11 +135,8 @@ public final class TaggerModel {
     /// The network's tag scores for each sentence (one row per word, one column per tag of
     /// `tags`), before any decoding.
     public func scores(_ sentences: [Sentence]) throws -> [Matrix] {
-        let wasTraining = network.isTraining
-        network.isTraining = false
-        defer { network.isTraining = wasTraining }
         let (w, ranges) = windows(for: try sentences.map { try features.ids(for: $0) })
-        let all = network.forward(w)
+        let all = taggingScores(w)
         return ranges.map { r in Matrix(rows: r.count, cols: all.cols, values: Array(all.storage[(r.lowerBound * all.cols)..<(r.upperBound * all.cols)])) }
     }
 

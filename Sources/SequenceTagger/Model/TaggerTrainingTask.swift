@@ -57,6 +57,8 @@ public final class TaggerTrainingTask: TrainingTask {
 
     public init(tagger: TaggerModel, train: PreparedCorpus, dev: PreparedCorpus?) {
         self.tagger = tagger
+        // Training changes the weights: stored tagging products would go stale.
+        tagger.discardTaggingProducts()
         self.train = train
         self.dev = dev
     }
