@@ -111,25 +111,27 @@ enum TaggerSpeedBenchmark {
                     ?? FileManager.default.temporaryDirectory.appendingPathComponent("speed-\(getpid()).safetensors")
                 try model.save(to: modelURL)
                 defer { if kept == nil { try? FileManager.default.removeItem(at: modelURL) } }
-                let tagger = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tagger")
-                let child = Process()
-                child.executableURL = tagger
-                child.arguments = ["tag", "--model", modelURL.path, "--format", "conll", "--threads", "\(threads)", data]
-                child.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+                // Measured by a small helper process (`Benchmarks peak-rss`): spawned from this large
+                // process directly, the child's peak would include this process's memory.
+                let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+                let tagger = directory.appendingPathComponent("tagger")
+                let helper = Process()
+                helper.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+                helper.arguments = ["peak-rss", "--", tagger.path, "tag", "--model", modelURL.path, "--format", "conll",
+                                    "--threads", "\(threads)", data]
+                let pipe = Pipe()
+                helper.standardOutput = pipe
                 let t1 = clock()
-                try child.run()
-                child.waitUntilExit()
-                var usage = rusage()
-                #if os(Linux)
-                getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-                let peakMB = Double(usage.ru_maxrss) / 1024
-                #else
-                getrusage(RUSAGE_CHILDREN, &usage)
-                let peakMB = Double(usage.ru_maxrss) / (1024 * 1024)
-                #endif
+                try helper.run()
+                let output = pipe.fileHandleForReading.readDataToEndOfFile()
+                helper.waitUntilExit()
+                guard let measured = try JSONSerialization.jsonObject(with: output) as? [String: Any],
+                      let peakMB = measured["peak_rss_mb"] as? Double, let status = measured["exit_status"] as? Int else {
+                    throw BenchmarkError("peak-rss printed \(String(decoding: output, as: UTF8.self))")
+                }
                 report(["tokens": tokens, "seconds": clock() - t1, "tokens_per_second": Double(tokens) / (clock() - t1),
                         "vocabulary": extractor.words.count, "peak_rss_mb": peakMB, "process": "tagger tag (streaming)",
-                        "exit_status": Int(child.terminationStatus)])
+                        "exit_status": status])
                 return
             } else {
                 tagged = try model.tag(sentences).count

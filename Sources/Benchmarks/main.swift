@@ -11,6 +11,7 @@ case "tagger-speed":
         exit(1)
     }
 case "sgemm-peak": MatmulBenchmark.peak(arguments: Array(args.dropFirst()))
+case "peak-rss": PeakMemory.run(arguments: Array(args.dropFirst()))
 default:
     print("""
     USAGE: swift run -c release Benchmarks <benchmark> [options]
@@ -23,6 +24,7 @@ default:
       tagger-speed ...    The window tagger's training and tagging throughput (JSON lines), the
                           Swift side of Benchmarks/compare_pytorch.py.
       sgemm-peak [--threads N]   GFLOP/s of a 4096x275x300 product (the compute limit's reference).
+      peak-rss -- CMD ... Peak resident memory of CMD, measured from a small process (JSON).
     """)
     if let a = args.first, !["-h", "--help"].contains(a) { exit(64) }
 }

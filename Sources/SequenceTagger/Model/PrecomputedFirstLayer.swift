@@ -16,12 +16,18 @@ import NNKit
 /// gathered and go through one matrix product per position and table. The result equals the
 /// plain layer's up to float rounding (the sum is ordered differently).
 ///
+/// With `fusesActivation` the network's HardTanh is applied in place at the end, so the output
+/// is the hidden layer's activation and no second buffer is needed.
+///
 /// The products are taken from the weights at construction: rebuild after any update.
 public final class PrecomputedFirstLayer {
     public let positions: Int
     public let hiddenUnits: Int
     /// How many ids of each table have stored products.
     public let cachedRows: [Int]
+    /// Whether `forward` ends with the network's HardTanh (its output is then the activation).
+    public let fusesActivation: Bool
+    private let clampRange: (Float, Float)
     private let tableCount: Int
     private let dimensions: [Int]
     private let tables: [Matrix]
@@ -39,8 +45,10 @@ public final class PrecomputedFirstLayer {
 
     /// Stores the products of the first `maxCachedRows` ids of every table (all ids of tables
     /// that are smaller): positions x Σ_t min(vocabulary_t, maxCachedRows) x hidden floats.
-    public init(network: WindowNetwork, maxCachedRows: Int = 2048) {
+    public init(network: WindowNetwork, maxCachedRows: Int = 2048, fusesActivation: Bool = false) {
         let shape = network.shape
+        self.fusesActivation = fusesActivation
+        clampRange = (network.activation.minValue, network.activation.maxValue)
         positions = shape.windowSize
         hiddenUnits = shape.hiddenUnits
         tableCount = shape.tables.count
@@ -87,8 +95,8 @@ public final class PrecomputedFirstLayer {
         }
     }
 
-    /// The pre-activation of the hidden layer for a batch of windows (the id layout of
-    /// `WindowBuilder`: column p * tables + t), one row per window.
+    /// The pre-activation of the hidden layer (its activation with `fusesActivation`) for a batch
+    /// of windows (the id layout of `WindowBuilder`: column p * tables + t), one row per window.
     @discardableResult
     public func forward(_ windows: Matrix) -> Matrix {
         let n = windows.rows, h = hiddenUnits, tc = tableCount
@@ -143,6 +151,12 @@ public final class PrecomputedFirstLayer {
                         for j in 0..<h { row[j] += from[j] }
                     }
                 }
+            }
+        }
+        if fusesActivation {
+            let (lo, hi) = clampRange
+            output.withUnsafeMutableBufferPointer { y in
+                for i in 0..<y.count { y[i] = y[i] < lo ? lo : (y[i] > hi ? hi : y[i]) }
             }
         }
         return output

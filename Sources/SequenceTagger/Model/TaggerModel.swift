@@ -80,7 +80,7 @@ public final class TaggerModel {
     /// For a model that is done training: any later update must call it again, or
     /// `discardTaggingProducts()`.
     public func prepareForTagging(maxCachedRows: Int = 2048) {
-        precomputed = PrecomputedFirstLayer(network: network, maxCachedRows: maxCachedRows)
+        precomputed = PrecomputedFirstLayer(network: network, maxCachedRows: maxCachedRows, fusesActivation: true)
     }
 
     /// Drops the stored products: tagging goes through the plain network again.
@@ -92,7 +92,7 @@ public final class TaggerModel {
         network.isTraining = false
         defer { network.isTraining = wasTraining }
         guard let precomputed else { return network.forward(windows) }
-        return network.output.forward(network.activation.forward(precomputed.forward(windows)))
+        return network.output.forward(precomputed.forward(windows))
     }
 
     /// Tag ids for each sentence of a batch of feature-id sentences (evaluation mode).

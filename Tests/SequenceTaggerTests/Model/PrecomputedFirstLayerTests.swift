@@ -37,6 +37,9 @@ import SequenceTagger
         let (few, _) = net.windowBuilder.windows(for: [sentences[0]])
         net.forward(few)
         #expect(layer.forward(few).maxAbsDifference(net.hidden.output) < 1e-5)
+        // With the activation fused, the output is the HardTanh's.
+        let fused = PrecomputedFirstLayer(network: net, maxCachedRows: maxCachedRows, fusesActivation: true)
+        #expect(fused.forward(few).maxAbsDifference(net.activation.output) < 1e-5)
     }
 
     @Test func aTaggerPreparedForTaggingScoresAsBefore() throws {
