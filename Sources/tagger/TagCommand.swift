@@ -32,9 +32,13 @@ enum TagCommand {
         let json = outputFormat != "native"
         let withScores = outputFormat == "scores"
         let gazetteers = try a.option("--gazetteers")
-        if let t = try a.int("--threads") { setThreads(max(1, t)) }
+        let threads = try a.int("--threads").map { max(1, $0) }
+        if let threads { setThreads(threads) }
         let path = try a.finish(maxPositionals: 1).first ?? "-"
         let model = try ModelLoading.load(path: modelPath, gazetteers: gazetteers)
+        if let threads { model.taggingThreads = threads }
+        // Enough words per call for every tagging thread to get a batch of ~4096.
+        let flushWords = 4096 * model.taggingThreads
         let format = input.format(for: path)
         let lines = path == "-" ? LineReader(handle: .standardInput, name: "<stdin>") : try LineReader(path: path)
         var out = OutputBuffer()
@@ -61,7 +65,7 @@ enum TagCommand {
             while let s = try reader.nextConlluSentence() {
                 pending.append(s)
                 words += s.words.count
-                if words >= 4096 { try flush(); words = 0 }
+                if words >= flushWords { try flush(); words = 0 }
             }
             try flush()
         case .conll, .text:
@@ -89,7 +93,7 @@ enum TagCommand {
             while let s = try reader.nextSentence() {
                 pending.append(s)
                 words += s.count
-                if words >= 4096 { try flush(); words = 0 }
+                if words >= flushWords { try flush(); words = 0 }
             }
             try flush()
         }

@@ -21,23 +21,57 @@ import NNKit
 ///
 /// The products are taken from the weights at construction: rebuild after any update.
 public final class PrecomputedFirstLayer {
-    public let positions: Int
-    public let hiddenUnits: Int
+    /// What copies share: the weights and the stored products (read only once built).
+    private final class Store {
+        let positions, hiddenUnits, tableCount: Int
+        let cachedRows, dimensions, blockStart, offsets: [Int]
+        let tables: [Matrix]
+        let weight, bias: Matrix
+        let clampRange: (Float, Float)
+        /// Block (p, t) = p * tableCount + t at `blockStart[block]`: cachedRows[t] x hiddenUnits floats.
+        let products: UnsafeMutablePointer<Float>
+
+        init(network: WindowNetwork, maxCachedRows: Int) {
+            let shape = network.shape
+            positions = shape.windowSize
+            hiddenUnits = shape.hiddenUnits
+            tableCount = shape.tables.count
+            dimensions = shape.tables.map(\.dimension)
+            tables = network.lookup.tables.map(\.value)
+            weight = network.hidden.weight.value
+            bias = network.hidden.bias.value
+            clampRange = (network.activation.minValue, network.activation.maxValue)
+            cachedRows = shape.tables.map { min($0.vocabularySize, max(0, maxCachedRows)) }
+            let width = dimensions.reduce(0, +)
+            var offsets: [Int] = [], blockStart: [Int] = []
+            var total = 0
+            for p in 0..<positions {
+                for t in 0..<tableCount {
+                    offsets.append(p * width + dimensions[..<t].reduce(0, +))
+                    blockStart.append(total)
+                    total += cachedRows[t] * hiddenUnits
+                }
+            }
+            self.offsets = offsets
+            self.blockStart = blockStart
+            products = .allocate(capacity: max(total, 1))
+            for block in 0..<(positions * tableCount) {
+                let t = block % tableCount
+                PrecomputedFirstLayer.blockProduct(rows: tables[t], count: cachedRows[t], weight: weight, offset: offsets[block],
+                                                   into: products + blockStart[block])
+            }
+        }
+
+        deinit { products.deallocate() }
+    }
+
+    private let store: Store
+    public var positions: Int { store.positions }
+    public var hiddenUnits: Int { store.hiddenUnits }
     /// How many ids of each table have stored products.
-    public let cachedRows: [Int]
+    public var cachedRows: [Int] { store.cachedRows }
     /// Whether `forward` ends with the network's HardTanh (its output is then the activation).
     public let fusesActivation: Bool
-    private let clampRange: (Float, Float)
-    private let tableCount: Int
-    private let dimensions: [Int]
-    private let tables: [Matrix]
-    private let weight: Matrix
-    private let bias: Matrix
-    /// The stored products, block (p, t) = p * tableCount + t at `blockStart[block]`:
-    /// cachedRows[t] x hiddenUnits floats, row-major.
-    private let products: UnsafeMutablePointer<Float>
-    private let blockStart: [Int]
-    private let offsets: [Int]
     public private(set) var output = Matrix(rows: 0, cols: 0)
     private var pending: [[Int]]
     private var gathered = Matrix(rows: 0, cols: 0)
@@ -45,46 +79,24 @@ public final class PrecomputedFirstLayer {
 
     /// Stores the products of the first `maxCachedRows` ids of every table (all ids of tables
     /// that are smaller): positions x Σ_t min(vocabulary_t, maxCachedRows) x hidden floats.
-    public init(network: WindowNetwork, maxCachedRows: Int = 2048, fusesActivation: Bool = false) {
-        let shape = network.shape
-        self.fusesActivation = fusesActivation
-        clampRange = (network.activation.minValue, network.activation.maxValue)
-        positions = shape.windowSize
-        hiddenUnits = shape.hiddenUnits
-        tableCount = shape.tables.count
-        dimensions = shape.tables.map(\.dimension)
-        tables = network.lookup.tables.map(\.value)
-        weight = network.hidden.weight.value
-        bias = network.hidden.bias.value
-        cachedRows = shape.tables.map { min($0.vocabularySize, max(0, maxCachedRows)) }
-        pending = [[Int]](repeating: [], count: positions * tableCount)
-        let width = dimensions.reduce(0, +)
-        var offsets: [Int] = [], blockStart: [Int] = []
-        var total = 0
-        for p in 0..<positions {
-            for t in 0..<tableCount {
-                offsets.append(p * width + dimensions[..<t].reduce(0, +))
-                blockStart.append(total)
-                total += cachedRows[t] * hiddenUnits
-            }
-        }
-        self.offsets = offsets
-        self.blockStart = blockStart
-        products = .allocate(capacity: max(total, 1))
-        for block in 0..<(positions * tableCount) {
-            let t = block % tableCount
-            Self.blockProduct(rows: tables[t], count: cachedRows[t], weight: weight, offset: offsets[block],
-                              into: products + blockStart[block])
-        }
+    public convenience init(network: WindowNetwork, maxCachedRows: Int = 2048, fusesActivation: Bool = false) {
+        self.init(store: Store(network: network, maxCachedRows: maxCachedRows), fusesActivation: fusesActivation)
     }
 
-    deinit { products.deallocate() }
+    private init(store: Store, fusesActivation: Bool) {
+        self.store = store
+        self.fusesActivation = fusesActivation
+        pending = [[Int]](repeating: [], count: store.positions * store.tableCount)
+    }
+
+    /// A layer sharing these stored products with buffers of its own, for another thread.
+    public func copy() -> PrecomputedFirstLayer { PrecomputedFirstLayer(store: store, fusesActivation: fusesActivation) }
 
     /// Bytes held by the stored products.
     public var storedBytes: Int { 4 * hiddenUnits * positions * cachedRows.reduce(0, +) }
 
     /// out (count x hidden) = rows[0..<count] (count x d) · W[:, offset..<offset+d]ᵀ.
-    private static func blockProduct(rows: Matrix, count: Int, weight: Matrix, offset: Int, into out: UnsafeMutablePointer<Float>) {
+    fileprivate static func blockProduct(rows: Matrix, count: Int, weight: Matrix, offset: Int, into out: UnsafeMutablePointer<Float>) {
         guard count > 0 else { return }
         let d = rows.cols, h = weight.rows
         rows.withUnsafeBufferPointer { a in
@@ -99,12 +111,14 @@ public final class PrecomputedFirstLayer {
     /// of windows (the id layout of `WindowBuilder`: column p * tables + t), one row per window.
     @discardableResult
     public func forward(_ windows: Matrix) -> Matrix {
-        let n = windows.rows, h = hiddenUnits, tc = tableCount
+        let store = self.store
+        let n = windows.rows, h = store.hiddenUnits, tc = store.tableCount, positions = store.positions
+        let (tables, cachedRows, products, blockStart) = (store.tables, store.cachedRows, store.products, store.blockStart)
         require(windows.cols == positions * tc, "PrecomputedFirstLayer.forward: windows are \(n)x\(windows.cols), expected \(positions * tc) id columns")
         output.resize(rows: n, cols: h)
         for k in pending.indices { pending[k].removeAll(keepingCapacity: true) }
         windows.withUnsafeBufferPointer { ids in
-            bias.withUnsafeBufferPointer { b in
+            store.bias.withUnsafeBufferPointer { b in
                 output.withUnsafeMutableBufferPointer { out in
                     for r in 0..<n {
                         let row = out.baseAddress! + r * h
@@ -128,7 +142,7 @@ public final class PrecomputedFirstLayer {
         for block in 0..<(positions * tc) where !pending[block].isEmpty {
             let t = block % tc
             let rows = pending[block]
-            let d = dimensions[t]
+            let d = store.dimensions[t]
             gathered.resize(rows: rows.count, cols: d)
             windows.withUnsafeBufferPointer { ids in
                 tables[t].withUnsafeBufferPointer { table in
@@ -142,7 +156,7 @@ public final class PrecomputedFirstLayer {
             }
             partial.resize(rows: rows.count, cols: h)
             partial.withUnsafeMutableBufferPointer { out in
-                Self.blockProduct(rows: gathered, count: rows.count, weight: weight, offset: offsets[block], into: out.baseAddress!)
+                Self.blockProduct(rows: gathered, count: rows.count, weight: store.weight, offset: store.offsets[block], into: out.baseAddress!)
             }
             partial.withUnsafeBufferPointer { src in
                 output.withUnsafeMutableBufferPointer { out in
@@ -154,7 +168,7 @@ public final class PrecomputedFirstLayer {
             }
         }
         if fusesActivation {
-            let (lo, hi) = clampRange
+            let (lo, hi) = store.clampRange
             output.withUnsafeMutableBufferPointer { y in
                 for i in 0..<y.count { y[i] = y[i] < lo ? lo : (y[i] > hi ? hi : y[i]) }
             }

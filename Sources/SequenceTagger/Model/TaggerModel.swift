@@ -1,3 +1,4 @@
+import Foundation
 import NNKit
 
 /// A trained (or training) window tagger: feature dictionaries, tag set, the window network and,
@@ -12,10 +13,12 @@ public final class TaggerModel {
     public let network: WindowNetwork
     public let sll: SentenceLogLikelihood?
     /// The first layer with precomputed products for tagging (`prepareForTagging`); nil while training.
-    public private(set) var precomputed: PrecomputedFirstLayer?
+    public private(set) var precomputed: PrecomputedFirstLayer? { didSet { workers = [] } }
+    /// Threads `tag` uses once prepared for tagging (default: every core), each on its own batch.
+    public var taggingThreads = ProcessInfo.processInfo.activeProcessorCount
+    private var workers: [TaggingWorker] = []
     private let decoder = ViterbiDecoder()
     private var windows = Matrix(rows: 0, cols: 0)
-    private var ids: [Int32] = []
 
     /// A new tagger with random initial weights.
     public convenience init(configuration: TaggerConfiguration, features: FeatureExtractor, tags: TagSet, rng: inout RandomGenerator) {
@@ -61,17 +64,7 @@ public final class TaggerModel {
     /// Writes the windows of `sentences` (feature ids, token-major) into one matrix and returns
     /// it with each sentence's row range.
     public func windows(for sentences: [[Int32]]) -> (windows: Matrix, ranges: [Range<Int>]) {
-        let t = features.tableCount
-        let total = sentences.reduce(0) { $0 + $1.count / t }
-        windows.resize(rows: total, cols: network.windowBuilder.columns)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(sentences.count)
-        var row = 0
-        for s in sentences {
-            s.withUnsafeBufferPointer { network.windowBuilder.write(sentence: $0, into: &windows, firstRow: row) }
-            ranges.append(row..<(row + s.count / t))
-            row += s.count / t
-        }
+        let ranges = network.windowBuilder.write(sentences: sentences, into: &windows)
         return (windows, ranges)
     }
 
@@ -111,24 +104,60 @@ public final class TaggerModel {
     }
 
     /// Tags for sentences, in the scheme of the training data (`outputScheme`), in batches of
-    /// about `batchWindows` words.
+    /// about `batchWindows` words. Prepared for tagging, the batches go to `taggingThreads`
+    /// workers at once (`TaggingWorker`).
     public func tag(_ sentences: [Sentence], batchWindows: Int = 4096) throws -> [[String]] {
-        var out: [[String]] = []
-        out.reserveCapacity(sentences.count)
+        var batches: [Range<Int>] = []
         var start = 0
         while start < sentences.count {
             var end = start, words = 0
-            var batch: [[Int32]] = []
             while end < sentences.count && (words == 0 || words + sentences[end].count <= batchWindows) {
-                batch.append(try features.ids(for: sentences[end]))
                 words += sentences[end].count
                 end += 1
             }
-            for (k, predicted) in predictIds(batch).enumerated() {
-                out.append(try outputTags(predicted.map { tags.tags[$0] }, count: sentences[start + k].count))
-            }
+            batches.append(start..<end)
             start = end
         }
+        if let precomputed, taggingThreads > 1, batches.count > 1 {
+            return try tagInParallel(sentences, batches: batches, first: precomputed)
+        }
+        var out: [[String]] = []
+        out.reserveCapacity(sentences.count)
+        for batch in batches {
+            let ids = try sentences[batch].map { try features.ids(for: $0) }
+            for (k, predicted) in predictIds(ids).enumerated() {
+                out.append(try outputTags(predicted.map { tags.tags[$0] }, count: sentences[batch.lowerBound + k].count))
+            }
+        }
+        return out
+    }
+
+    /// Batch b goes to worker b mod W; the library's products run on one thread meanwhile.
+    private func tagInParallel(_ sentences: [Sentence], batches: [Range<Int>], first: PrecomputedFirstLayer) throws -> [[String]] {
+        let count = min(taggingThreads, batches.count)
+        while workers.count < count { workers.append(TaggingWorker(model: self, first: first.copy())) }
+        let blasThreads = BLAS.shared.threads
+        BLAS.shared.setThreads(1)
+        let swiftThreads = SwiftGemm.maxThreads
+        SwiftGemm.maxThreads = 1
+        defer {
+            if let t = blasThreads { BLAS.shared.setThreads(t) }
+            SwiftGemm.maxThreads = swiftThreads
+        }
+        var results = [Result<[[String]], Error>?](repeating: nil, count: batches.count)
+        let pool = workers
+        results.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: count) { w in
+                var b = w
+                while b < batches.count {
+                    slots[b] = Result { try pool[w].tag(sentences[batches[b]]) }
+                    b += count
+                }
+            }
+        }
+        var out: [[String]] = []
+        out.reserveCapacity(sentences.count)
+        for r in results { out += try r!.get() }
         return out
     }
 

@@ -47,15 +47,24 @@ public struct WindowBuilder: Sendable {
 
     /// The windows of several sentences stacked, and each sentence's row range.
     public func windows(for sentences: [[Int32]]) -> (windows: Matrix, ranges: [Range<Int>]) {
+        var m = Matrix(rows: 0, cols: 0)
+        let ranges = write(sentences: sentences, into: &m)
+        return (m, ranges)
+    }
+
+    /// Writes the windows of several sentences stacked into `windows` (resized, its allocation
+    /// reused) and returns each sentence's row range.
+    public func write(sentences: [[Int32]], into windows: inout Matrix) -> [Range<Int>] {
         let total = sentences.reduce(0) { $0 + $1.count / tables }
-        var m = Matrix(rows: total, cols: columns)
+        windows.resize(rows: total, cols: columns)
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
         var row = 0
         for s in sentences {
-            s.withUnsafeBufferPointer { write(sentence: $0, into: &m, firstRow: row) }
+            s.withUnsafeBufferPointer { write(sentence: $0, into: &windows, firstRow: row) }
             ranges.append(row..<(row + s.count / tables))
             row += s.count / tables
         }
-        return (m, ranges)
+        return ranges
     }
 }

@@ -54,6 +54,13 @@ import SequenceTagger
         model.prepareForTagging(maxCachedRows: 10)
         #expect(model.precomputed != nil)
         for (a, b) in zip(before, try model.scores(test)) { #expect(a.maxAbsDifference(b) < 1e-5) }
+        // Several workers on small batches tag exactly as one batch at a time on the plain network.
+        let plainTags = try { model.discardTaggingProducts(); return try model.tag(test, batchWindows: 15) }()
+        model.prepareForTagging(maxCachedRows: 10)
+        for threads in [1, 2, 3] {
+            model.taggingThreads = threads
+            #expect(try model.tag(test, batchWindows: 15) == plainTags, "\(threads) threads")
+        }
         // Training discards the products, which would go stale.
         _ = TaggerTrainingTask(tagger: model, train: try PreparedCorpus(sentences: train, model: model, file: "t"), dev: nil)
         #expect(model.precomputed == nil)
