@@ -30,6 +30,7 @@ struct TrainingOptions {
       --epochs N              Upper bound on passes over the data (default 30).
       --time-limit SECONDS    Stop after this long.     --patience N   Early-stopping patience in epochs (default 5).
       --l1 X, --l2 X          Regularization strength.  --dropout P   Dropout on the hidden layer.
+      --input-dropout P       Dropout on the window's feature vectors (the lookup tables' output).
       --word-dropout A        Replace a training word seen c times by UNKNOWN with probability A/(A+c).
       --clip-norm X           Clip the global gradient norm.
       --seed N                Random seed (default 1).  --threads N   Compute threads (default: all cores).
@@ -93,6 +94,10 @@ struct TrainingOptions {
         o.l1 = try a.double("--l1").map(Float.init)
         o.l2 = try a.double("--l2").map(Float.init)
         o.clipNorm = try a.double("--clip-norm").map(Float.init)
+        if let d = try a.double("--input-dropout") {
+            guard d >= 0 && d < 1 else { throw UsageError(message: "--input-dropout must be in [0, 1), got \(d)", usage: a.usage) }
+            o.configuration.inputDropout = Float(d)
+        }
         if let d = try a.double("--word-dropout") {
             guard d >= 0 else { throw UsageError(message: "--word-dropout must be non-negative, got \(d)", usage: a.usage) }
             o.configuration.wordDropout = Float(d)

@@ -41,6 +41,8 @@ public struct TaggerConfiguration: Codable, Equatable, Sendable {
     /// replaced by UNKNOWN with probability α / (α + c). Nil or 0: none. Optional so that model
     /// files written before it existed still load.
     public var wordDropout: Float?
+    /// Dropout on the window's concatenated feature vectors while training (nil or 0: none).
+    public var inputDropout: Float?
 
     public init(task: String) { self.task = task }
 

@@ -47,7 +47,8 @@ public final class TaggerModel {
     }
 
     static func networkShape(configuration c: TaggerConfiguration, features: FeatureExtractor, tags: TagSet) -> WindowNetworkShape {
-        WindowNetworkShape(windowSize: c.windowSize, tables: features.tables, hiddenUnits: c.hiddenUnits, tagCount: tags.count, dropout: c.dropout)
+        WindowNetworkShape(windowSize: c.windowSize, tables: features.tables, hiddenUnits: c.hiddenUnits, tagCount: tags.count, dropout: c.dropout,
+                           inputDropout: c.inputDropout ?? 0)
     }
 
     /// The name and shape of every weight of a tagger with this configuration: the network's,

@@ -23,13 +23,16 @@ public struct WindowNetworkShape: Codable, Equatable, Sendable {
     public var tagCount: Int
     /// Dropout on the hidden layer's output while training (0: none).
     public var dropout: Float
+    /// Dropout on the concatenated window features (the lookup tables' output) while training.
+    public var inputDropout: Float = 0
 
-    public init(windowSize: Int = 5, tables: [Table], hiddenUnits: Int = 300, tagCount: Int, dropout: Float = 0) {
+    public init(windowSize: Int = 5, tables: [Table], hiddenUnits: Int = 300, tagCount: Int, dropout: Float = 0, inputDropout: Float = 0) {
         self.windowSize = windowSize
         self.tables = tables
         self.hiddenUnits = hiddenUnits
         self.tagCount = tagCount
         self.dropout = dropout
+        self.inputDropout = inputDropout
     }
 
     /// Inputs to the first linear layer: window size times the sum of the table dimensions.
@@ -54,6 +57,8 @@ public final class WindowNetwork {
     public let hidden: Linear
     public let activation: HardTanh
     public let dropout: Dropout?
+    /// Dropout on the window features while training (`shape.inputDropout`).
+    public let inputDropout: Dropout?
     /// Word dropout on the word ids while training (none for a loaded model).
     public let wordDropout: IndexDropout?
     public let output: Linear
@@ -68,13 +73,15 @@ public final class WindowNetwork {
         let hidden = Linear(shape.inputWidth, shape.hiddenUnits, rng: &rng)
         let output = Linear(shape.hiddenUnits, shape.tagCount, rng: &rng)
         let dropoutSeed = rng.next()
+        let inputDropoutSeed = shape.inputDropout > 0 ? rng.next() : 0
         var wordDropoutLayer: IndexDropout?
         if let w = wordDropout, w.alpha > 0 {
             let p = IndexDropout.probabilities(alpha: w.alpha, counts: w.counts, exempt: [Vocabulary.paddingID, Vocabulary.unknownID])
             wordDropoutLayer = IndexDropout(table: 0, tableCount: shape.tables.count, replacement: Vocabulary.unknownID,
                                             probabilities: p, seed: rng.next())
         }
-        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: dropoutSeed, wordDropout: wordDropoutLayer)
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: dropoutSeed,
+                  inputDropoutSeed: inputDropoutSeed, wordDropout: wordDropoutLayer)
     }
 
     /// A network with the given weights, named as in `namedParameters` (e.g. read from a model
@@ -89,11 +96,11 @@ public final class WindowNetwork {
                                  names: shape.tables.map { "embedding.\($0.name)" })
         let hidden = Linear(weight: weight("hidden.weight"), bias: weight("hidden.bias"))
         let output = Linear(weight: weight("output.weight"), bias: weight("output.bias"))
-        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: 0, wordDropout: nil)
+        self.init(shape: shape, lookup: lookup, hidden: hidden, output: output, dropoutSeed: 0, inputDropoutSeed: 0, wordDropout: nil)
     }
 
     private init(shape: WindowNetworkShape, lookup: LookupTable, hidden: Linear, output: Linear, dropoutSeed: UInt64,
-                 wordDropout: IndexDropout?) {
+                 inputDropoutSeed: UInt64, wordDropout: IndexDropout?) {
         self.shape = shape
         self.wordDropout = wordDropout
         self.lookup = lookup
@@ -101,7 +108,10 @@ public final class WindowNetwork {
         self.output = output
         activation = HardTanh()
         dropout = shape.dropout > 0 ? Dropout(probability: shape.dropout, seed: dropoutSeed) : nil
-        var layers: [Layer] = [lookup, hidden, activation]
+        inputDropout = shape.inputDropout > 0 ? Dropout(probability: shape.inputDropout, seed: inputDropoutSeed) : nil
+        var layers: [Layer] = [lookup]
+        if let d = inputDropout { layers.append(d) }
+        layers += [hidden, activation]
         if let w = wordDropout { layers.insert(w, at: 0) }
         if let d = dropout { layers.append(d) }
         layers.append(output)

@@ -29,6 +29,35 @@ import SequenceTagger
                                                  "output.weight", "output.bias"])
     }
 
+    @Test func inputDropoutSitsBetweenTheTablesAndTheHiddenLayer() {
+        let tables: [WindowNetworkShape.Table] = [.init(name: "word", vocabularySize: 12, dimension: 4, paddingId: 0),
+                                                  .init(name: "caps", vocabularySize: 5, dimension: 2, paddingId: 4)]
+        var rng = RandomGenerator(seed: 4), same = RandomGenerator(seed: 4)
+        let net = WindowNetwork(shape: WindowNetworkShape(windowSize: 3, tables: tables, hiddenUnits: 7, tagCount: 4, inputDropout: 0.3), rng: &rng)
+        let plain = WindowNetwork(shape: WindowNetworkShape(windowSize: 3, tables: tables, hiddenUnits: 7, tagCount: 4), rng: &same)
+        #expect(net.network.layers.count == 5 && net.network.layers[1] === net.inputDropout)
+        let (windows, _) = net.windowBuilder.windows(for: [[1, 0, 2, 1, 3, 2, 4, 3]])
+        net.isTraining = false
+        plain.isTraining = false
+        #expect(net.forward(windows) == plain.forward(windows))
+        net.isTraining = true
+        let trained = net.forward(windows)
+        #expect(trained != plain.forward(windows))
+        // Gradients flow through the mask to the tables: the dropped inputs get none.
+        net.inputDropout!.freezesMask = true
+        let params = net.parameters
+        let report = GradientChecker.check(
+            parameters: params,
+            loss: { Double(net.forward(windows).storage.reduce(0) { $0 + $1 * $1 }) / 2 },
+            lossAndGradient: {
+                for p in params { p.zeroGradient() }
+                let scores = net.forward(windows)
+                net.backward(windows, gradScores: scores)
+                return Double(scores.storage.reduce(0) { $0 + $1 * $1 }) / 2
+            }, epsilon: 2e-3, skipsKinks: true)
+        #expect(report.passed(tolerance: 1e-3), "\(report)")
+    }
+
     @Test(arguments: 1...2 as ClosedRange<UInt64>)
     func networkWithSentenceLogLikelihoodPassesGradientCheck(seed: UInt64) {
         var rng = RandomGenerator(seed: seed)
