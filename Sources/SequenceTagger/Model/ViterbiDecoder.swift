@@ -40,15 +40,15 @@ public final class ViterbiDecoder {
                             var prev = d.baseAddress!, cur = d.baseAddress! + k
                             for j in 0..<k { prev[j] = a0[j] + f[j] }
                             for t in 1..<length {
-                                for j in 0..<k {
-                                    var best = prev[0] + a[j], arg: Int32 = 0
-                                    for i in 1..<k {
-                                        let v = prev[i] + a[i * k + j]
-                                        if v > best { best = v; arg = Int32(i) }
-                                    }
-                                    cur[j] = best + f[t * k + j]
-                                    bp[t * k + j] = arg
+                                // Previous tag i outside, next tag j inside: the inner loop runs along
+                                // a row of the transitions (contiguous). Ties go to the lowest i.
+                                let back = bp.baseAddress! + t * k
+                                let p0 = prev[0]
+                                for j in 0..<k { cur[j] = p0 + a[j]; back[j] = 0 }
+                                for i in 1..<k {
+                                    Self.relax(from: prev[i], index: Int32(i), row: a.baseAddress! + i * k, best: cur, back: back, count: k)
                                 }
+                                for j in 0..<k { cur[j] += f[t * k + j] }
                                 swap(&prev, &cur)
                             }
                             var last = 0
@@ -61,6 +61,29 @@ public final class ViterbiDecoder {
                     }
                 }
             }
+        }
+    }
+
+    /// best[j], back[j] = p + row[j], index wherever that is higher (ties keep the earlier index),
+    /// eight tags at a time.
+    @inline(__always)
+    private static func relax(from p: Float, index: Int32, row: UnsafePointer<Float>, best: UnsafeMutablePointer<Float>,
+                              back: UnsafeMutablePointer<Int32>, count k: Int) {
+        let vp = SIMD8<Float>(repeating: p), vi = SIMD8<Int32>(repeating: index)
+        var j = 0
+        while j + 8 <= k {
+            let v = vp + UnsafeRawPointer(row + j).loadUnaligned(as: SIMD8<Float>.self)
+            let c = UnsafeRawPointer(best + j).loadUnaligned(as: SIMD8<Float>.self)
+            let b = UnsafeRawPointer(back + j).loadUnaligned(as: SIMD8<Int32>.self)
+            let better = v .> c
+            UnsafeMutableRawPointer(best + j).storeBytes(of: c.replacing(with: v, where: better), as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(back + j).storeBytes(of: b.replacing(with: vi, where: better), as: SIMD8<Int32>.self)
+            j += 8
+        }
+        while j < k {
+            let v = p + row[j]
+            if v > best[j] { best[j] = v; back[j] = index }
+            j += 1
         }
     }
 }

@@ -69,10 +69,10 @@ import SequenceTagger
         #expect(report.passed(tolerance: 1e-3), "\(report)")
     }
 
-    @Test(arguments: [(1, 4), (2, 3), (4, 3), (5, 4), (6, 2)])
+    @Test(arguments: [(1, 4), (2, 3), (4, 3), (5, 4), (6, 2), (4, 8), (3, 11), (3, 17), (2, 24)])
     func viterbiFindsTheBruteForceBestPath(length: Int, k: Int) {
         let sll = Self.randomCriterion(k, seed: UInt64(length * 3 + k))
-        // Two sentences in one matrix; decode the second one.
+        // Two sentences in one matrix; decode the second one. k >= 8 runs the eight-wide path and its tail.
         let f = TestSupport.randomMatrix(length + 2, k, low: -3, high: 3, seed: UInt64(length * 7 + k))
         let best = Self.allPaths(length, k).max {
             Self.pathScore($0, f, 2, sll.transitions.value, sll.initial.value) <
