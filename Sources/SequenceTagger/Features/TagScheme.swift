@@ -51,11 +51,21 @@ public enum TagScheme: String, CaseIterable, Sendable {
 
     /// Splits `tag`; nil when it is neither `O` nor `P-TYPE` with a known prefix `P`.
     public static func parse(_ tag: String) -> ParsedTag? {
-        if tag == "O" { return ParsedTag(prefix: "O", type: "") }
-        guard let dash = tag.firstIndex(of: "-"), tag.distance(from: tag.startIndex, to: dash) == 1,
-              let p = tag.first, "BIESLU".contains(p) else { return nil }
-        return ParsedTag(prefix: p, type: String(tag[tag.index(after: dash)...]))
+        // On the UTF-8 bytes: one ASCII prefix letter, a dash, the type (the tagger's output path
+        // parses every tag it writes).
+        let bytes = tag.utf8
+        guard let first = bytes.first else { return nil }
+        if bytes.count == 1 { return first == UInt8(ascii: "O") ? ParsedTag(prefix: "O", type: "") : nil }
+        let dash = bytes.index(after: bytes.startIndex)
+        guard bytes[dash] == UInt8(ascii: "-"), let prefix = prefixLetters[first] else { return nil }
+        return ParsedTag(prefix: prefix, type: String(tag[bytes.index(after: dash)...]))
     }
+
+    private static let prefixLetters: [UInt8: Character] = Dictionary(uniqueKeysWithValues: "BIESLU".map { ($0.asciiValue!, $0) })
+
+    /// Whether a prefix closes its chunk (E, S, L, U) or opens one on its own (B, S, U).
+    private static func closes(_ p: Character) -> Bool { p == "E" || p == "S" || p == "L" || p == "U" }
+    private static func opens(_ p: Character) -> Bool { p == "B" || p == "S" || p == "U" }
 
     /// The chunks of a sentence's tags, read with the repair rules above. Throws
     /// `DataError(.unknownTag)` for a tag this scheme does not allow.
@@ -77,14 +87,14 @@ public enum TagScheme: String, CaseIterable, Sendable {
         var open: Chunk?
         var prev = ParsedTag(prefix: "O", type: "")
         for (i, t) in parsed.enumerated() {
-            let ended = "ESLU".contains(prev.prefix)
+            let ended = closes(prev.prefix)
             let starts = t.prefix != "O" &&
-                ("BSU".contains(t.prefix) || prev.prefix == "O" || prev.type != t.type || ended)
+                (opens(t.prefix) || prev.prefix == "O" || prev.type != t.type || ended)
             if starts || t.prefix == "O" {
                 if var c = open { c.end = i; out.append(c); open = nil }
             }
             if starts { open = Chunk(type: t.type, start: i, end: i + 1) }
-            if "ESLU".contains(t.prefix), var c = open { c.end = i + 1; out.append(c); open = nil }
+            if closes(t.prefix), var c = open { c.end = i + 1; out.append(c); open = nil }
             prev = t
         }
         if var c = open { c.end = parsed.count; out.append(c) }
