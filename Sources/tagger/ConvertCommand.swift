@@ -15,7 +15,8 @@ enum ConvertCommand {
     OPTIONS:
       --from SCHEME     Scheme of the input tags.
       --to SCHEME       Scheme to write.
-      --tag-column N    Column of the tags, 0-based; negative counts from the end (default: -1).
+      --tag-column N    Column of the tags, from 1 as in train, tag and eval; negative counts
+                        from the end (default: -1, the last).
       --tab             Separate output columns with tabs (default: one space).
     """
 
@@ -30,7 +31,10 @@ enum ConvertCommand {
             return s
         }
         let from = try scheme("--from"), to = try scheme("--to")
-        let tagColumn = try args.int("--tag-column") ?? -1
+        // 1-based like the other subcommands; the reader takes 0-based or negative columns.
+        var tagColumn = try args.int("--tag-column") ?? -1
+        guard tagColumn != 0 else { throw UsageError(message: "--tag-column counts from 1 (or from the end with -1, -2, ...)", usage: usage) }
+        if tagColumn > 0 { tagColumn -= 1 }
         let separator = args.flag("--tab") ? "\t" : " "
         let files = try args.finish(maxPositionals: 1)
         guard let from, let to else { throw UsageError(message: "--from and --to are required", usage: usage) }

@@ -15,6 +15,16 @@ import Foundation
         #expect(back.stdout == Self.iob1 + "\n")
     }
 
+    @Test func tagColumnCountsFromOneAsInTheOtherCommands() throws {
+        guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
+        // Tags in column 2 of 3 (1-based), a gold column after them.
+        let input = "EU I-ORG x\nrejects O x\n"
+        let r = try TaggerBinary.run(["convert", "--from", "iob1", "--to", "iob2", "--tag-column", "2"], stdin: input)
+        #expect(r.status == 0 && r.stdout == "EU B-ORG x\nrejects O x\n\n", "\(r.stdout)\(r.stderr)")
+        let zero = try TaggerBinary.run(["convert", "--from", "iob1", "--to", "iob2", "--tag-column", "0"], stdin: input)
+        #expect(zero.status == 64 && zero.stderr.contains("counts from 1"))
+    }
+
     @Test func usageAndTagErrors() throws {
         guard TaggerBinary.path != nil else { print("skipped: \(TaggerBinary.missing)"); return }
         let u = try TaggerBinary.run(["convert", "--to", "iobes"], stdin: "a O\n")
