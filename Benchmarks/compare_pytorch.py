@@ -42,8 +42,10 @@ def main():
     if not os.path.exists(DATA):
         sys.exit(f"skipped: {DATA} is absent (the shared corpora are needed)")
     py = ensure_python(a.python)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "Benchmarks"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    # Benchmarks, and the tagger binary whose peak memory the memory row measures.
+    for product in ("Benchmarks", "tagger"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
     twin = [py, os.path.join(ROOT, "Benchmarks", "torch_twin.py"), "--data", DATA]
     ours = [SWIFT_BIN, "tagger-speed", "--data", DATA]
     cases = [("train, batch 1", "train", ["--batch", "1"]), ("train, batch 32", "train", ["--batch", "32"]),
