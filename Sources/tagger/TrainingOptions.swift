@@ -17,7 +17,8 @@ struct TrainingOptions {
       --gazetteers DIR        Gazetteer lists (loc, per, org, misc .txt) as features.
       --no-caps               Leave out the capitalisation feature.
       --suffix                Add the suffix feature (on by default for pos).
-      --suffix-length N       Letters of the suffix feature (default 2, as SENNA).
+      --suffix-length N[,N]   Letters of the suffix feature (default 2, as SENNA); several lengths,
+                              e.g. 1,2,3, give one suffix table each.
       --criterion sll|wll     Sentence-level (default) or word-level log-likelihood.
       --window N              Window size (default 5).     --hidden N   Hidden units (default 300).
       --word-dim N            Word embedding size (default 50).
@@ -74,7 +75,14 @@ struct TrainingOptions {
         o.gazetteerDirectory = try a.option("--gazetteers")
         if a.flag("--no-caps") { o.configuration.capsDimension = nil }
         if a.flag("--suffix") { o.configuration.suffixDimension = 5 }
-        if let n = try a.int("--suffix-length") { o.configuration.suffixLength = try positive(n, "--suffix-length", a) }
+        if let text = try a.option("--suffix-length") {
+            let lengths = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !lengths.isEmpty, lengths.allSatisfy({ ($0 ?? 0) > 0 }), Set(lengths).count == lengths.count else {
+                throw UsageError(message: "--suffix-length takes positive lengths, one or several separated by commas (e.g. 3 or 1,2,3), got '\(text)'", usage: a.usage)
+            }
+            o.configuration.suffixLength = lengths[0]!
+            o.configuration.suffixLengths = lengths.count > 1 ? lengths.map { $0! } : nil
+        }
         if let c = try a.choice("--criterion", ["sll", "wll"]) { o.configuration.criterion = TaggerCriterion(rawValue: c)! }
         if let w = try a.int("--window") {
             guard w > 0 && w % 2 == 1 else { throw UsageError(message: "--window must be odd and positive, got \(w)", usage: a.usage) }

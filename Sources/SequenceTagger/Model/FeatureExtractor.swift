@@ -9,24 +9,30 @@ import NNKit
 public struct FeatureExtractor: Sendable {
     public let configuration: TaggerConfiguration
     public let words: Vocabulary
-    public let suffixes: Vocabulary?
+    /// One dictionary per suffix length (`configuration.activeSuffixLengths`).
+    public let suffixVocabularies: [Vocabulary]
+    /// The dictionary of the first suffix length.
+    public var suffixes: Vocabulary? { suffixVocabularies.first }
     public let columns: [Vocabulary]
     public let gazetteer: GazetteerFeature?
     /// How often each word id occurred in the training data (empty for a loaded model): the
     /// counts behind word dropout.
     public let wordCounts: [Int]
     private let normalizer = WordNormalizer()
-    private let suffix: SuffixFeature
+    private let suffixFeatures: [SuffixFeature]
 
-    public init(configuration: TaggerConfiguration, words: Vocabulary, suffixes: Vocabulary?, columns: [Vocabulary],
-                gazetteer: GazetteerFeature?, wordCounts: [Int] = []) {
+    /// `suffixes`: the dictionary of the first suffix length; `moreSuffixes`: those of the others.
+    public init(configuration: TaggerConfiguration, words: Vocabulary, suffixes: Vocabulary?, moreSuffixes: [Vocabulary] = [],
+                columns: [Vocabulary], gazetteer: GazetteerFeature?, wordCounts: [Int] = []) {
         self.configuration = configuration
         self.wordCounts = wordCounts
         self.words = words
-        self.suffixes = suffixes
+        suffixVocabularies = (suffixes.map { [$0] } ?? []) + moreSuffixes
         self.columns = columns
         self.gazetteer = gazetteer
-        suffix = SuffixFeature(length: configuration.suffixLength)
+        suffixFeatures = configuration.activeSuffixLengths.map { SuffixFeature(length: $0) }
+        require(suffixFeatures.count == suffixVocabularies.count,
+                "FeatureExtractor: \(suffixVocabularies.count) suffix dictionaries for suffix lengths \(configuration.activeSuffixLengths)")
     }
 
     /// Builds the dictionaries from training sentences.
@@ -36,13 +42,14 @@ public struct FeatureExtractor: Sendable {
             throw TaggerError.usage("the configuration uses gazetteers but none were loaded; pass --gazetteers DIR")
         }
         let normalizer = WordNormalizer()
-        let suffix = SuffixFeature(length: configuration.suffixLength)
-        var wordCounts = Vocabulary.Counter(), suffixCounts = Vocabulary.Counter()
+        let suffixFeatures = configuration.activeSuffixLengths.map { SuffixFeature(length: $0) }
+        var wordCounts = Vocabulary.Counter()
+        var suffixCounts = [Vocabulary.Counter](repeating: .init(), count: suffixFeatures.count)
         var columnCounts = [Vocabulary.Counter](repeating: .init(), count: configuration.featureColumns.count)
         for s in sentences {
             for t in s.tokens {
                 wordCounts.add(normalizer.normalize(t.word))
-                if configuration.suffixDimension != nil { suffixCounts.add(suffix.suffix(of: t.word)) }
+                for (k, f) in suffixFeatures.enumerated() { suffixCounts[k].add(f.suffix(of: t.word)) }
                 for (k, c) in configuration.featureColumns.enumerated() {
                     guard c < t.columns.count else {
                         throw TaggerError.data("line \(s.line): the feature column \(c + 1) does not exist (the line has \(t.columns.count) columns); check --feature-column")
@@ -55,7 +62,8 @@ public struct FeatureExtractor: Sendable {
         return FeatureExtractor(
             configuration: configuration,
             words: words,
-            suffixes: configuration.suffixDimension == nil ? nil : .build(counts: suffixCounts.counts),
+            suffixes: suffixCounts.first.map { .build(counts: $0.counts) },
+            moreSuffixes: suffixCounts.dropFirst().map { .build(counts: $0.counts) },
             columns: columnCounts.map { .build(counts: $0.counts) },
             gazetteer: gazetteer,
             wordCounts: words.entries.enumerated().map { id, w in id < 2 ? 0 : wordCounts.counts[w] ?? 0 })
@@ -68,8 +76,13 @@ public struct FeatureExtractor: Sendable {
         if let d = c.capsDimension {
             t.append(.init(name: "caps", vocabularySize: CapsFeature.cardinality, dimension: d, paddingId: CapsFeature.padding.rawValue))
         }
-        if let d = c.suffixDimension, let s = suffixes {
-            t.append(.init(name: "suffix", vocabularySize: s.count, dimension: d, paddingId: Vocabulary.paddingID))
+        if let d = c.suffixDimension {
+            // One length keeps the table name "suffix" of earlier model files.
+            let lengths = c.activeSuffixLengths
+            for (k, s) in suffixVocabularies.enumerated() {
+                t.append(.init(name: lengths.count == 1 ? "suffix" : "suffix\(lengths[k])", vocabularySize: s.count, dimension: d,
+                               paddingId: Vocabulary.paddingID))
+            }
         }
         for (k, col) in c.featureColumns.enumerated() {
             t.append(.init(name: "column\(col + 1)", vocabularySize: columns[k].count, dimension: c.featureColumnDimension,
@@ -90,7 +103,7 @@ public struct FeatureExtractor: Sendable {
         for (i, token) in sentence.tokens.enumerated() {
             out.append(Int32(words.id(of: normalizer.normalize(token.word))))
             if c.capsDimension != nil { out.append(Int32(CapsFeature(word: token.word).rawValue)) }
-            if c.suffixDimension != nil, let s = suffixes { out.append(Int32(s.id(of: suffix.suffix(of: token.word)))) }
+            for (k, f) in suffixFeatures.enumerated() { out.append(Int32(suffixVocabularies[k].id(of: f.suffix(of: token.word)))) }
             for (k, col) in c.featureColumns.enumerated() {
                 guard col < token.columns.count else {
                     throw TaggerError.data("line \(sentence.line + i): the feature column \(col + 1) does not exist (the line has \(token.columns.count) columns); the model was trained with it")

@@ -20,6 +20,12 @@ public struct TaggerConfiguration: Codable, Equatable, Sendable {
     /// Suffix feature (last two letters, section 6.2 for POS), embedding size.
     public var suffixDimension: Int?
     public var suffixLength = 2
+    /// Several suffix features, one table each (e.g. [1, 2, 3]: a rare three-letter ending still
+    /// has a known one- or two-letter one); nil: the single `suffixLength` one. Optional so that
+    /// model files written before it existed still load.
+    public var suffixLengths: [Int]?
+    /// The lengths of the suffix tables in use (none without `suffixDimension`).
+    public var activeSuffixLengths: [Int] { suffixDimension == nil ? [] : (suffixLengths ?? [suffixLength]) }
     /// Gazetteer feature (section 6.3), one list per name, embedding size per list.
     public var gazetteerNames: [String] = []
     public var gazetteerDimension = 5

@@ -27,7 +27,10 @@ extension TaggerModel {
             "words": try json(Array(features.words.entries.dropFirst(2))),
             "columns": try json(features.columns.map { Array($0.entries.dropFirst(2)) }),
         ]
-        if let s = features.suffixes { metadata["suffixes"] = try json(Array(s.entries.dropFirst(2))) }
+        // "suffixes" holds the first suffix length's dictionary; "suffixes.1", ... the others.
+        for (k, s) in features.suffixVocabularies.enumerated() {
+            metadata[k == 0 ? "suffixes" : "suffixes.\(k)"] = try json(Array(s.entries.dropFirst(2)))
+        }
         return SafeTensors(tensors: tensors, metadata: metadata)
     }
 
@@ -56,14 +59,20 @@ extension TaggerModel {
         let tags = TagSet(try decode("tags", as: [String].self))
         let words = Vocabulary(words: try decode("words", as: [String].self))
         let columns = try decode("columns", as: [[String]].self).map { Vocabulary(words: $0) }
-        let suffixes = file.metadata["suffixes"] == nil ? nil : Vocabulary(words: try decode("suffixes", as: [String].self))
-        guard columns.count == configuration.featureColumns.count, (suffixes != nil) == (configuration.suffixDimension != nil) else {
+        let suffixLengths = configuration.activeSuffixLengths
+        let suffixes = try suffixLengths.indices.map { k in
+            Vocabulary(words: try decode(k == 0 ? "suffixes" : "suffixes.\(k)", as: [String].self))
+        }
+        let suffixKeys = Set(file.metadata.keys.filter { $0 == "suffixes" || $0.hasPrefix("suffixes.") })
+        guard columns.count == configuration.featureColumns.count, suffixLengths.allSatisfy({ $0 > 0 }),
+              suffixKeys == Set(suffixLengths.indices.map { $0 == 0 ? "suffixes" : "suffixes.\($0)" }) else {
             throw fail("the dictionaries do not match the configuration; the file is damaged")
         }
         if !configuration.gazetteerNames.isEmpty && gazetteer == nil {
             throw TaggerError.usage("the model \(url.path) was trained with gazetteers (\(configuration.gazetteerNames.joined(separator: ", "))); pass --gazetteers DIR")
         }
-        let features = FeatureExtractor(configuration: configuration, words: words, suffixes: suffixes, columns: columns, gazetteer: gazetteer)
+        let features = FeatureExtractor(configuration: configuration, words: words, suffixes: suffixes.first,
+                                        moreSuffixes: Array(suffixes.dropFirst()), columns: columns, gazetteer: gazetteer)
         let expected = weightShapes(configuration: configuration, features: features, tags: tags)
         guard Set(file.tensors.keys) == Set(expected.map(\.name)) else {
             throw fail("has tensors \(file.tensors.keys.sorted().joined(separator: ", ")), expected \(expected.map(\.name).sorted().joined(separator: ", "))")
