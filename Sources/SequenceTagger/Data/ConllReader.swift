@@ -52,9 +52,22 @@ public final class ConllReader: SentenceSource {
     /// The line reader (for its CRLF and final-newline flags).
     public var lineReader: LineReader { lines }
 
-    /// Splits a line on runs of spaces and tabs.
+    /// Splits a line on runs of spaces and tabs (on the UTF-8 bytes: both are ASCII, so every
+    /// piece stays valid UTF-8).
     public static func fields(of line: String) -> [String] {
-        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var out: [String] = []
+        let bytes = line.utf8
+        var start = bytes.startIndex, i = start
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") {
+                if start != i { out.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        if start != bytes.endIndex { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return out
     }
 
     public func nextSentence() throws -> Sentence? {

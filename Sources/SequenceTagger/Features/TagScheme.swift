@@ -70,8 +70,9 @@ public enum TagScheme: String, CaseIterable, Sendable {
     /// The chunks of a sentence's tags, read with the repair rules above. Throws
     /// `DataError(.unknownTag)` for a tag this scheme does not allow.
     public func chunks(_ tags: [String]) throws -> [Chunk] {
+        let allowed = prefixes
         let parsed = try tags.enumerated().map { i, t -> ParsedTag in
-            guard let p = Self.parse(t), p.prefix == "O" || prefixes.contains(p.prefix) else {
+            guard let p = Self.parse(t), p.prefix == "O" || allowed.contains(p.prefix) else {
                 throw DataError(.unknownTag, file: "<tags>", line: nil,
                                 "tag '\(t)' (token \(i + 1)) is not a valid \(rawValue.uppercased()) tag",
                                 hint: "Use O or \(prefixes.sorted().map { "\($0)-TYPE" }.joined(separator: ", ")), or choose another scheme")
