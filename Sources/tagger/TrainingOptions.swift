@@ -76,7 +76,7 @@ struct TrainingOptions {
         if a.flag("--no-caps") { o.configuration.capsDimension = nil }
         if a.flag("--suffix") { o.configuration.suffixDimension = 5 }
         if let text = try a.option("--suffix-length") {
-            let lengths = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let lengths = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !lengths.isEmpty, lengths.allSatisfy({ ($0 ?? 0) > 0 }), Set(lengths).count == lengths.count else {
                 throw UsageError(message: "--suffix-length takes positive lengths, one or several separated by commas (e.g. 3 or 1,2,3), got '\(text)'", usage: a.usage)
             }

@@ -68,7 +68,8 @@ public struct SafeTensors: Equatable {
         func failure(_ what: String) -> SafeTensorsError {
             SafeTensorsError(path: path, "cannot read the file (\(what): \(String(cString: strerror(errno)))); check the path")
         }
-        let fd = open(path, O_RDONLY)
+        // Non-blocking, so that a named pipe is refused below instead of waiting for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw failure("open") }
         defer { close(fd) }
         var info = stat()
@@ -76,7 +77,10 @@ public struct SafeTensors: Equatable {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw SafeTensorsError(path: path, "is not a regular file; pass the path of a .safetensors file")
         }
-        try self.init(byteCount: Int(info.st_size), path: path) { offset, count, destination in
+        guard let byteCount = Int(exactly: info.st_size) else {
+            throw SafeTensorsError(path: path, "is \(info.st_size) bytes, more than this machine can address")
+        }
+        try self.init(byteCount: byteCount, path: path) { offset, count, destination in
             var done = 0
             while done < count {
                 let n = pread(fd, destination + done, count - done, off_t(offset + done))
@@ -137,13 +141,14 @@ public struct SafeTensors: Equatable {
             let (rows, cols) = shape.count == 2 ? (shape[0], shape[1]) : (1, shape.first ?? 1)
             let (begin, end) = (offsets[0], offsets[1])
             let (count, overflow) = rows.multipliedReportingOverflow(by: cols)
-            guard !overflow, begin >= 0, end <= dataLength, begin <= end, end - begin == 4 * count else {
+            let (bytes, bytesOverflow) = count.multipliedReportingOverflow(by: 4)
+            guard !overflow, !bytesOverflow, begin >= 0, end <= dataLength, begin <= end, end - begin == bytes else {
                 throw fail("tensor '\(name)' has data_offsets [\(begin), \(end)] that do not fit shape \(shape) in \(dataLength) data bytes")
             }
             var m = Matrix(rows: rows, cols: cols)
             try m.withUnsafeMutableBufferPointer { p in
                 guard let base = p.baseAddress else { return }
-                try read(dataStart + begin, 4 * count, base)
+                try read(dataStart + begin, bytes, base)
                 #if _endian(big)
                 for i in 0..<count { p[i] = Float(bitPattern: UInt32(littleEndian: p[i].bitPattern)) }
                 #endif

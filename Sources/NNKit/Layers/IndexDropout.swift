@@ -5,7 +5,9 @@
 /// In training mode each index of one table (column `p * tableCount + table` of the input, the
 /// layout `LookupTable` reads) is replaced by `replacement` with the probability given for that
 /// index, so rare words are dropped most and the replacement's embedding learns from words the
-/// network also sees alone — what the words of new text look like. Evaluation mode is the
+/// network also sees alone — what the words of new text look like. Every occurrence in the input
+/// is drawn on its own: in a window network a word is dropped independently in each window it
+/// appears in (as the centre word or as context), not once per token. Evaluation mode is the
 /// identity. Indices carry no gradient: backward returns an empty matrix. The draws come from
 /// the layer's own seeded generator (saved in checkpoints like `Dropout`'s).
 public final class IndexDropout: Layer, RandomLayer {

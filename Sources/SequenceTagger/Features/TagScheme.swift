@@ -54,11 +54,20 @@ public enum TagScheme: String, CaseIterable, Sendable {
         // On the UTF-8 bytes: one ASCII prefix letter, a dash, the type (the tagger's output path
         // parses every tag it writes).
         let bytes = tag.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return parseCharacters(tag) }
         guard let first = bytes.first else { return nil }
         if bytes.count == 1 { return first == UInt8(ascii: "O") ? ParsedTag(prefix: "O", type: "") : nil }
         let dash = bytes.index(after: bytes.startIndex)
         guard bytes[dash] == UInt8(ascii: "-"), let prefix = prefixLetters[first] else { return nil }
         return ParsedTag(prefix: prefix, type: String(tag[bytes.index(after: dash)...]))
+    }
+
+    /// The same on Characters, for tags with non-ASCII bytes (a mark right after the dash joins
+    /// it into one Character, which then is no dash).
+    private static func parseCharacters(_ tag: String) -> ParsedTag? {
+        guard let dash = tag.firstIndex(of: "-"), tag.distance(from: tag.startIndex, to: dash) == 1,
+              let p = tag.first, "BIESLU".contains(p) else { return nil }
+        return ParsedTag(prefix: p, type: String(tag[tag.index(after: dash)...]))
     }
 
     private static let prefixLetters: [UInt8: Character] = Dictionary(uniqueKeysWithValues: "BIESLU".map { ($0.asciiValue!, $0) })

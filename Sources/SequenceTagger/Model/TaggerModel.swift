@@ -137,8 +137,9 @@ public final class TaggerModel {
     private func tagInParallel(_ sentences: [Sentence], batches: [Range<Int>], first: PrecomputedFirstLayer) throws -> [[String]] {
         let count = min(taggingThreads, batches.count)
         while workers.count < count { workers.append(TaggingWorker(model: self, first: first.copy())) }
+        // Only when the count can be read back (OpenBLAS can) is it lowered, so it is always restored.
         let blasThreads = BLAS.shared.threads
-        BLAS.shared.setThreads(1)
+        if blasThreads != nil { BLAS.shared.setThreads(1) }
         let swiftThreads = SwiftGemm.maxThreads
         SwiftGemm.maxThreads = 1
         defer {

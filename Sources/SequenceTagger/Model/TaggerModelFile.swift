@@ -65,6 +65,7 @@ extension TaggerModel {
         }
         let suffixKeys = Set(file.metadata.keys.filter { $0 == "suffixes" || $0.hasPrefix("suffixes.") })
         guard columns.count == configuration.featureColumns.count, suffixLengths.allSatisfy({ $0 > 0 }),
+              Set(suffixLengths).count == suffixLengths.count,
               suffixKeys == Set(suffixLengths.indices.map { $0 == 0 ? "suffixes" : "suffixes.\($0)" }) else {
             throw fail("the dictionaries do not match the configuration; the file is damaged")
         }

@@ -73,6 +73,11 @@ import NNTestSupport
             #expect(error.description.contains("no-such.safetensors") && error.description.contains("check the path"))
         }
         #expect(throws: SafeTensorsError.self) { try SafeTensors(contentsOf: FileManager.default.temporaryDirectory) }
+        // A named pipe is refused at once, not waited on.
+        let fifo = Self.temporaryURL("pipe.safetensors")
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: SafeTensorsError.self) { try SafeTensors(contentsOf: fifo) }
     }
 
     @Test func missingTensorNamesWhatIsThere() throws {

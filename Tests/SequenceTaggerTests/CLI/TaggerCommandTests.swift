@@ -112,8 +112,10 @@ import SequenceTagger
         #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: --train FILE is required") && usage.stderr.contains("USAGE:"))
         let unknown = try TaggerBinary.run(["train", "--train", "x", "--model", "m", "--bogus"])
         #expect(unknown.status == 64 && unknown.stderr.contains("unknown option '--bogus'"))
-        let suffix = try TaggerBinary.run(["train", "--train", "x", "--model", "m", "--suffix-length", "1,0"])
-        #expect(suffix.status == 64 && suffix.stderr.contains("--suffix-length takes positive lengths"), "\(suffix.stderr)")
+        for lengths in ["1,0", "1,,2", "2,2", "x"] {
+            let suffix = try TaggerBinary.run(["train", "--train", "x", "--model", "m", "--suffix-length", lengths])
+            #expect(suffix.status == 64 && suffix.stderr.contains("--suffix-length takes positive lengths"), "\(lengths): \(suffix.stderr)")
+        }
         let garbage = Self.folder.appendingPathComponent("garbage.safetensors")
         try Data("this is not a model".utf8).write(to: garbage)
         let bad = try TaggerBinary.run(["tag", "--model", garbage.path], stdin: "a b\n")

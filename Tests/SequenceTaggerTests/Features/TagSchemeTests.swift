@@ -70,5 +70,9 @@ import SequenceTagger
         #expect(throws: DataError.self) { _ = try TagScheme.iobes.chunks(["NN"]) }
         #expect(TagScheme.parse("B-ARGM-TMP") == .init(prefix: "B", type: "ARGM-TMP"))
         #expect(TagScheme.parse("BB-X") == nil && TagScheme.parse("O") == .init(prefix: "O", type: ""))
+        // Non-ASCII tags are read on Characters: a mark right after the dash makes it no dash.
+        #expect(TagScheme.parse("B-\u{301}PER") == nil)
+        #expect(TagScheme.parse("I-PERSÖNLICH") == .init(prefix: "I", type: "PERSÖNLICH"))
+        #expect(TagScheme.parse("") == nil && TagScheme.parse("-") == nil && TagScheme.parse("O-X") == nil)
     }
 }
