@@ -40,7 +40,8 @@ def main():
     ap.add_argument("--python", help="a Python with torch installed (default: Benchmarks/.venv)")
     a = ap.parse_args()
     if not os.path.exists(DATA):
-        sys.exit(f"skipped: {DATA} is absent (the shared corpora are needed)")
+        print(f"skipped: {DATA} is absent (the shared corpora are needed)", file=sys.stderr)
+        return
     py = ensure_python(a.python)
     # Benchmarks, and the tagger binary whose peak memory the memory row measures.
     for product in ("Benchmarks", "tagger"):
