@@ -23,17 +23,17 @@ enum PeakMemory {
             exit(1)
         }
         child.waitUntilExit()
-        print("{\"peak_rss_mb\": \(childrenPeakMB()), \"exit_status\": \(child.terminationStatus)}")
+        print("{\"peak_rss_mb\": \(peakMB(children: true)), \"exit_status\": \(child.terminationStatus)}")
     }
 
-    /// The largest peak resident set of the waited-for children, in MB.
-    static func childrenPeakMB() -> Double {
+    /// The peak resident set in MB of this process, or the largest of its waited-for children.
+    static func peakMB(children: Bool) -> Double {
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024                // kilobytes on Linux
         #else
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
         return Double(usage.ru_maxrss) / (1024 * 1024)       // bytes on macOS
         #endif
     }

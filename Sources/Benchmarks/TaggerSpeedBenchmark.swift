@@ -142,14 +142,7 @@ enum TaggerSpeedBenchmark {
                 times.append(clock() - start)
             }
             let seconds = times.sorted()[times.count / 2]
-            var usage = rusage()
-            #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            let peakMB = Double(usage.ru_maxrss) / 1024            // kilobytes on Linux
-            #else
-            getrusage(RUSAGE_SELF, &usage)
-            let peakMB = Double(usage.ru_maxrss) / (1024 * 1024)   // bytes on macOS
-            #endif
+            let peakMB = PeakMemory.peakMB(children: false)
             report(["tokens": tokens, "sentences": tagged, "seconds": seconds, "tokens_per_second": Double(tokens) / seconds,
                     "precomputed_first_layer": precompute,
                     "vocabulary": extractor.words.count, "peak_rss_mb": peakMB])

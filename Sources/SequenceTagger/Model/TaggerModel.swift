@@ -97,6 +97,11 @@ public final class TaggerModel {
 
     /// Decodes each sentence's rows of a score matrix.
     public func decode(scores: Matrix, ranges: [Range<Int>]) -> [[Int]] {
+        decode(scores: scores, ranges: ranges, using: decoder)
+    }
+
+    /// The same with a given decoder (its buffers), for one tagging thread.
+    func decode(scores: Matrix, ranges: [Range<Int>], using decoder: ViterbiDecoder) -> [[Int]] {
         if let sll {
             return ranges.map { decoder.decode(scores: scores, rows: $0, transitions: sll.transitions.value, initial: sll.initial.value) }
         }
@@ -104,30 +109,35 @@ public final class TaggerModel {
         return ranges.map { Array(best[$0]) }
     }
 
-    /// Tags for sentences, in the scheme of the training data (`outputScheme`), in batches of
-    /// about `batchWindows` words. Prepared for tagging, the batches go to `taggingThreads`
-    /// workers at once (`TaggingWorker`).
-    public func tag(_ sentences: [Sentence], batchWindows: Int = 4096) throws -> [[String]] {
+    /// Consecutive ranges of sentences (given their lengths) of at most `maxWords` words each;
+    /// a longer sentence gets a range of its own.
+    static func batches(lengths: [Int], maxWords: Int) -> [Range<Int>] {
         var batches: [Range<Int>] = []
         var start = 0
-        while start < sentences.count {
+        while start < lengths.count {
             var end = start, words = 0
-            while end < sentences.count && (words == 0 || words + sentences[end].count <= batchWindows) {
-                words += sentences[end].count
+            while end < lengths.count && (words == 0 || words + lengths[end] <= maxWords) {
+                words += lengths[end]
                 end += 1
             }
             batches.append(start..<end)
             start = end
         }
-        if let precomputed, taggingThreads > 1, batches.count > 1 {
-            return try tagInParallel(sentences, batches: batches, first: precomputed)
-        }
+        return batches
+    }
+
+    /// Tags for sentences, in the scheme of the training data (`outputScheme`), in batches of
+    /// about `batchWindows` words. Prepared for tagging, the batches go to up to
+    /// `taggingThreads` workers at once (`TaggingWorker`).
+    public func tag(_ sentences: [Sentence], batchWindows: Int = 4096) throws -> [[String]] {
+        let batches = Self.batches(lengths: sentences.map(\.count), maxWords: batchWindows)
+        if let precomputed { return try tagInParallel(sentences, batches: batches, first: precomputed) }
         var out: [[String]] = []
         out.reserveCapacity(sentences.count)
         for batch in batches {
             let ids = try sentences[batch].map { try features.ids(for: $0) }
             for (k, predicted) in predictIds(ids).enumerated() {
-                out.append(try outputTags(predicted.map { tags.tags[$0] }, count: sentences[batch.lowerBound + k].count))
+                out.append(try outputTags(ids: predicted, count: sentences[batch.lowerBound + k].count))
             }
         }
         return out
@@ -135,7 +145,7 @@ public final class TaggerModel {
 
     /// Batch b goes to worker b mod W; the library's products run on one thread meanwhile.
     private func tagInParallel(_ sentences: [Sentence], batches: [Range<Int>], first: PrecomputedFirstLayer) throws -> [[String]] {
-        let count = min(taggingThreads, batches.count)
+        let count = max(1, min(taggingThreads, batches.count))
         while workers.count < count { workers.append(TaggingWorker(model: self, first: first.copy())) }
         // Only when the count can be read back (OpenBLAS can) is it lowered, so it is always restored.
         let blasThreads = BLAS.shared.threads
@@ -169,6 +179,11 @@ public final class TaggerModel {
         let (w, ranges) = windows(for: try sentences.map { try features.ids(for: $0) })
         let all = taggingScores(w)
         return ranges.map { r in Matrix(rows: r.count, cols: all.cols, values: Array(all.storage[(r.lowerBound * all.cols)..<(r.upperBound * all.cols)])) }
+    }
+
+    /// The tags of tag ids, in the scheme of the training data.
+    func outputTags(ids: [Int], count: Int) throws -> [String] {
+        try outputTags(ids.map { tags.tags[$0] }, count: count)
     }
 
     /// Converts tags of the training scheme back to the scheme of the training data.

@@ -111,13 +111,8 @@ public final class TaggerTrainingTask: TrainingTask {
         var scorer = (try? ConllEval(options: scoringOptions)) ?? (try? ConllEval())
         var scratch = Matrix(rows: 0, cols: 0)
         let savedGradients = tagger.sll?.parameters.map(\.gradient)
-        var start = 0
-        while start < corpus.count {
-            var end = start, words = 0
-            while end < corpus.count && (words == 0 || words + corpus.tagIds[end].count <= 4096) {
-                words += corpus.tagIds[end].count
-                end += 1
-            }
+        for batch in TaggerModel.batches(lengths: corpus.tagIds.map(\.count), maxWords: 4096) {
+            let (start, end) = (batch.lowerBound, batch.upperBound)
             let (windows, ranges) = tagger.windows(for: Array(corpus.ids[start..<end]))
             let scores = network.forward(windows)
             let tags = corpus.tagIds[start..<end].flatMap { $0 }
@@ -127,11 +122,10 @@ public final class TaggerTrainingTask: TrainingTask {
                 for (p, g) in zip(predicted, gold) where p == g { correct += 1 }
                 total += gold.count
                 if tagger.configuration.isChunking,
-                   let guessed = try? tagger.outputTags(predicted.map { tagger.tags.tags[$0] }, count: gold.count) {
+                   let guessed = try? tagger.outputTags(ids: predicted, count: gold.count) {
                     try? scorer?.add(gold: corpus.fileTags[start + k], guessed: guessed)
                 }
             }
-            start = end
         }
         if let saved = savedGradients, let sll = tagger.sll {
             for (p, g) in zip(sll.parameters, saved) { p.gradient = g }

@@ -13,7 +13,6 @@ final class TaggingWorker {
     private let decoder = ViterbiDecoder()
     private var windows = Matrix(rows: 0, cols: 0)
     private var scores = Matrix(rows: 0, cols: 0)
-    private var path: [Int] = []
 
     init(model: TaggerModel, first: PrecomputedFirstLayer) {
         self.model = model
@@ -28,18 +27,8 @@ final class TaggingWorker {
         let output = model.network.output
         Matrix.gemm(hidden, output.weight.value, transposeB: true, into: &scores)
         scores.addRowVector(output.bias.value)
-        let names = model.tags.tags
-        var out: [[String]] = []
-        out.reserveCapacity(ranges.count)
-        let best = model.sll == nil ? scores.argmaxPerRow() : []
-        for (k, rows) in ranges.enumerated() {
-            if let sll = model.sll {
-                decoder.decode(scores: scores, rows: rows, transitions: sll.transitions.value, initial: sll.initial.value, into: &path)
-            } else {
-                path = Array(best[rows])
-            }
-            out.append(try model.outputTags(path.map { names[$0] }, count: sentences[sentences.startIndex + k].count))
+        return try model.decode(scores: scores, ranges: ranges, using: decoder).enumerated().map { k, path in
+            try model.outputTags(ids: path, count: sentences[sentences.startIndex + k].count)
         }
-        return out
     }
 }
