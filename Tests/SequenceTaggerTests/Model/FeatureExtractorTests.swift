@@ -46,5 +46,15 @@ import SequenceTagger
         defer { try? FileManager.default.removeItem(at: copy) }
         try loaded.save(to: copy)
         #expect(try Data(contentsOf: copy) == (try Data(contentsOf: url)))
+        // A file that lost one suffix dictionary is refused with the file and the missing entry.
+        var damaged = try SafeTensors(contentsOf: url)
+        damaged.metadata["suffixes.2"] = nil
+        try damaged.write(to: copy)
+        do {
+            _ = try TaggerModel.load(from: copy)
+            Issue.record("a model without its third suffix dictionary loaded")
+        } catch let error as TaggerError {
+            #expect(error.description.contains(copy.path) && error.description.contains("'suffixes.2' is missing"), "\(error)")
+        }
     }
 }
